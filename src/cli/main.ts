@@ -1,0 +1,111 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { emailField, passwordField, usernameField } from '../features/accounts/accounts.schemas.ts';
+import { createAccount } from '../features/accounts/accounts.service.ts';
+import { DataDirLockedError } from '../platform/db/data-dir-lock.ts';
+import { openDatabase, type DatabaseHandle } from '../platform/db/database.ts';
+import { migrateToLatest, MigrationError } from '../platform/db/migrate.ts';
+import { createLogger } from '../platform/logger.ts';
+import { startServer, stopOnSignals } from '../server.ts';
+import { readPassword } from './read-password.ts';
+
+export const HELP = `Usage: quire <command> [options]
+
+Commands:
+  start                                  Migrate the database, then serve the archive
+  migrate                                Apply pending database migrations and exit
+  admin create --email E --name N        Create an admin account; the password is read from stdin
+  help, --help                           Show this help
+
+Configuration comes from environment variables (see README.md):
+  PORT, HOST, DATABASE_URL, QUIRE_DATA_DIR, QUIRE_SITE_NAME, QUIRE_SECRET,
+  QUIRE_TRUST_PROXY, QUIRE_MAX_BODY_BYTES, QUIRE_DB_POOL_SIZE,
+  QUIRE_SESSION_DAYS, QUIRE_LOGIN_RATE_LIMIT, QUIRE_SIGNUP_RATE_LIMIT, LOG_LEVEL
+
+Without DATABASE_URL, Quire keeps an embedded PostgreSQL (PGlite) in QUIRE_DATA_DIR (default ./data).
+`;
+
+class UsageError extends Error {}
+
+async function withDatabase<T>(config: Config, run: (database: DatabaseHandle) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  try {
+    return await run(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function migrate(config: Config): Promise<number> {
+  const applied = await withDatabase(config, (database) => migrateToLatest(database.db));
+  console.log(applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database is up to date.');
+  return 0;
+}
+
+async function start(config: Config): Promise<number> {
+  const logger = createLogger(config);
+  const server = await startServer(config, logger);
+  stopOnSignals(server, logger);
+  // The process now lives until a signal arrives.
+  await new Promise<never>(() => {});
+  return 0;
+}
+
+const adminSchema = z.object({ name: usernameField, email: emailField, password: passwordField });
+
+async function adminCreate(config: Config, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' } }, strict: true });
+  if (!values.email || !values.name) throw new UsageError('quire admin create needs --email and --name.');
+  const password = await readPassword('Password for the new admin: ');
+  const parsed = adminSchema.safeParse({ name: values.name, email: values.email, password });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) console.error(`Error: ${issue.message}`);
+    return 1;
+  }
+  return withDatabase(config, async (database) => {
+    await migrateToLatest(database.db);
+    const { name, email } = parsed.data;
+    const result = await createAccount(database.db, { username: name, email, password: parsed.data.password, roles: ['admin'] });
+    if (!result.ok) {
+      for (const message of Object.values(result.errors)) console.error(`Error: ${message}`);
+      return 1;
+    }
+    console.log(`Created admin ${name} <${email}>.`);
+    return 0;
+  });
+}
+
+/** Runs one CLI command and returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(HELP);
+        return 0;
+      case 'start':
+        return await start(loadConfig());
+      case 'migrate':
+        return await migrate(loadConfig());
+      case 'admin':
+        if (rest[0] !== 'create') throw new UsageError(`Unknown admin command: ${rest[0] ?? '(none)'}. Try: quire admin create --email E --name N`);
+        return await adminCreate(loadConfig(), rest.slice(1));
+      default:
+        throw new UsageError(`Unknown command: ${command}`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${(error as Error).message}\n\n${HELP}`);
+      return 2;
+    }
+    if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof MigrationError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}

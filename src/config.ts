@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const integerFromEnv = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { message: `must be a whole number from ${min} to ${max}` })
+    .transform(Number)
+    .pipe(z.number().int().min(min, { message: `must be at least ${min}` }).max(max, { message: `must be at most ${max}` }));
+
+/** Every setting Quire reads, by environment variable name. README's configuration table mirrors this. */
+const envSchema = z.object({
+  PORT: integerFromEnv(1, 65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
+    .optional(),
+  QUIRE_DATA_DIR: z.string().min(1).default('./data'),
+  QUIRE_SITE_NAME: z.string().min(1).max(80).default('Quire'),
+  QUIRE_SECRET: z.string().min(32, { message: 'must be at least 32 characters long' }).optional(),
+  QUIRE_TRUST_PROXY: booleanFromEnv.default(false),
+  QUIRE_MAX_BODY_BYTES: integerFromEnv(1024, 100 * 1024 * 1024).default(4 * 1024 * 1024),
+  QUIRE_DB_POOL_SIZE: integerFromEnv(1, 500).default(10),
+  QUIRE_SESSION_DAYS: integerFromEnv(1, 3650).default(30),
+  QUIRE_LOGIN_RATE_LIMIT: integerFromEnv(1, 100000).default(10),
+  QUIRE_SIGNUP_RATE_LIMIT: integerFromEnv(1, 100000).default(5),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  siteName: string;
+  secret: string | undefined;
+  trustProxy: boolean;
+  maxBodyBytes: number;
+  dbPoolSize: number;
+  sessionDays: number;
+  loginRateLimitPerMinute: number;
+  signupRateLimitPerHour: number;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the environment. Throws ConfigError with one line naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    const got = present[name];
+    const shown = name === 'QUIRE_SECRET' || name === 'DATABASE_URL' ? '' : ` (got ${JSON.stringify(got)})`;
+    throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? 'is invalid'}${shown}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.QUIRE_DATA_DIR),
+    siteName: e.QUIRE_SITE_NAME,
+    secret: e.QUIRE_SECRET,
+    trustProxy: e.QUIRE_TRUST_PROXY,
+    maxBodyBytes: e.QUIRE_MAX_BODY_BYTES,
+    dbPoolSize: e.QUIRE_DB_POOL_SIZE,
+    sessionDays: e.QUIRE_SESSION_DAYS,
+    loginRateLimitPerMinute: e.QUIRE_LOGIN_RATE_LIMIT,
+    signupRateLimitPerHour: e.QUIRE_SIGNUP_RATE_LIMIT,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,44 @@
+import { sql } from 'kysely';
+import type { DbOrTrx } from '../../platform/db/schema.ts';
+import type { Role } from './accounts.table.ts';
+
+export interface SessionViewerRow {
+  userId: number;
+  username: string;
+  roles: Role[];
+  lastSeenAt: Date;
+}
+
+export async function insertSession(db: DbOrTrx, session: { id: string; userId: number; expiresAt: Date }): Promise<void> {
+  await db.insertInto('sessions').values({ id: session.id, user_id: session.userId, expires_at: session.expiresAt }).execute();
+}
+
+/** The signed-in user behind a live session, with their roles, in one query. */
+export async function findLiveSession(db: DbOrTrx, sessionId: string): Promise<SessionViewerRow | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'users.id as user_id',
+      'users.username',
+      'sessions.last_seen_at',
+      sql<Role[]>`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = users.id), '{}')`.as('roles'),
+    ])
+    .where('sessions.id', '=', sessionId)
+    .where('sessions.expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  return row && { userId: row.user_id, username: row.username, roles: row.roles, lastSeenAt: row.last_seen_at };
+}
+
+export async function extendSession(db: DbOrTrx, sessionId: string, expiresAt: Date): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: new Date(), expires_at: expiresAt }).where('id', '=', sessionId).execute();
+}
+
+export async function deleteSession(db: DbOrTrx, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function deleteExpiredSessions(db: DbOrTrx): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('expires_at', '<=', sql<Date>`now()`).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

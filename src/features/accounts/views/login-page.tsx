@@ -1,0 +1,34 @@
+import { Layout } from '../../../platform/views/layout.tsx';
+import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../platform/views/forms.tsx';
+import type { PageContext } from '../../../platform/views/page-context.ts';
+import type { FormValues } from '../../../platform/http/forms.ts';
+
+interface Props {
+  ctx: PageContext;
+  values?: FormValues;
+  errors?: FieldErrors;
+  returnTo?: string;
+}
+
+export function LoginPage({ ctx, values = {}, errors = {}, returnTo = '/' }: Props) {
+  return (
+    <Layout ctx={ctx} title="Log in">
+      <h1>Log in</h1>
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/login" class="stack-form" noValidate>
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="return_to" value={returnTo} />
+        <Field name="login" label="Username or email" errors={errors}>
+          {(p) => <input {...p} type="text" autoComplete="username" required value={values.login ?? ''} />}
+        </Field>
+        <Field name="password" label="Password" errors={errors}>
+          {(p) => <input {...p} type="password" autoComplete="current-password" required />}
+        </Field>
+        <button type="submit">Log in</button>
+      </form>
+      <p>
+        New here? <a href="/signup">Create an account</a>.
+      </p>
+    </Layout>
+  );
+}

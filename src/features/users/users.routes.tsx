@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import { notFound } from '../../platform/http/errors.ts';
+import { sendPage } from '../../platform/http/page.ts';
+import { Layout } from '../../platform/views/layout.tsx';
+import type { PageContext } from '../../platform/views/page-context.ts';
+import { findUserIdByUsername, listPseudsOfUser, type PseudRecord } from '../accounts/accounts.repository.ts';
+import { listWorksByUser } from '../works/works.repository.ts';
+import type { WorkSummary } from '../works/works.model.ts';
+import { WorkList } from '../works/views/work-blurb.tsx';
+
+const WORKS_PER_PAGE = 50;
+
+interface Props {
+  ctx: PageContext;
+  username: string;
+  pseuds: PseudRecord[];
+  works: WorkSummary[];
+}
+
+function UserPage({ ctx, username, pseuds, works }: Props) {
+  const isSelf = ctx.viewer?.username === username;
+  const otherPseuds = pseuds.filter((p) => !p.isDefault).map((p) => p.name);
+  return (
+    <Layout ctx={ctx} title={username}>
+      <h1>{username}</h1>
+      {otherPseuds.length > 0 ? <p>Also writes as {otherPseuds.join(', ')}.</p> : null}
+      {isSelf ? (
+        <p>
+          <a class="button" href="/works/new">Post a new work</a>
+        </p>
+      ) : null}
+      <h2>Works</h2>
+      <WorkList works={works} empty={isSelf ? "You haven't posted any works yet." : `${username} hasn't posted any works yet.`} />
+    </Layout>
+  );
+}
+
+export function registerUserRoutes(app: FastifyInstance): void {
+  app.get<{ Params: { username: string } }>('/users/:username', async (request, reply) => {
+    const user = await findUserIdByUsername(app.db, request.params.username);
+    if (!user) throw notFound('user');
+    const [pseuds, works] = await Promise.all([listPseudsOfUser(app.db, user.id), listWorksByUser(app.db, user.id, WORKS_PER_PAGE)]);
+    return sendPage(request, reply, (ctx) => <UserPage ctx={ctx} username={user.username} pseuds={pseuds} works={works} />);
+  });
+}

@@ -1,0 +1,78 @@
+import { Layout } from '../../../platform/views/layout.tsx';
+import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../platform/views/forms.tsx';
+import type { PageContext } from '../../../platform/views/page-context.ts';
+import type { FormValues } from '../../../platform/http/forms.ts';
+import type { PseudRecord } from '../../accounts/accounts.repository.ts';
+import { LIMITS } from '../works.schemas.ts';
+
+interface Props {
+  ctx: PageContext;
+  pseuds: PseudRecord[];
+  values: FormValues;
+  errors?: FieldErrors;
+  /** Set when editing an existing work. */
+  workId?: number;
+}
+
+function FormatChoice({ value }: { value: string }) {
+  return (
+    <fieldset class="field">
+      <legend>The text below is</legend>
+      <label class="choice">
+        <input type="radio" name="format" value="html" checked={value !== 'plain'} /> HTML (for example &lt;p&gt;, &lt;em&gt;, &lt;a&gt;)
+      </label>
+      <label class="choice">
+        <input type="radio" name="format" value="plain" checked={value === 'plain'} /> Plain text: blank lines separate paragraphs
+      </label>
+    </fieldset>
+  );
+}
+
+export function WorkFormPage({ ctx, pseuds, values, errors = {}, workId }: Props) {
+  const editing = workId !== undefined;
+  const title = editing ? 'Edit work' : 'Post a new work';
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <ErrorSummary errors={errors} />
+      <form method="post" action={editing ? `/works/${workId}/edit` : '/works'} class="stack-form work-form" noValidate>
+        <CsrfField ctx={ctx} />
+        <Field name="title" label="Title" errors={errors}>
+          {(p) => <input {...p} type="text" required maxLength={LIMITS.title} value={values.title ?? ''} />}
+        </Field>
+        {editing ? (
+          <input type="hidden" name="pseud_id" value={values.pseud_id ?? ''} />
+        ) : (
+          <Field name="pseud_id" label="Creator (pen name)" errors={errors}>
+            {(p) => (
+              <select {...p}>
+                {pseuds.map((pseud) => (
+                  <option key={pseud.id} value={String(pseud.id)} selected={values.pseud_id === String(pseud.id)}>
+                    {pseud.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <FormatChoice value={values.format ?? 'html'} />
+        <Field name="summary" label="Summary" errors={errors} hint={`Up to ${LIMITS.summary.toLocaleString('en')} characters.`}>
+          {(p) => <textarea {...p} rows={4} maxLength={LIMITS.summary} value={values.summary ?? ''} />}
+        </Field>
+        <Field name="notes" label="Beginning notes" errors={errors}>
+          {(p) => <textarea {...p} rows={4} maxLength={LIMITS.notes} value={values.notes ?? ''} />}
+        </Field>
+        <Field name="body" label="Work text" errors={errors}>
+          {(p) => <textarea {...p} rows={20} required value={values.body ?? ''} />}
+        </Field>
+        <Field name="end_notes" label="End notes" errors={errors}>
+          {(p) => <textarea {...p} rows={4} maxLength={LIMITS.notes} value={values.end_notes ?? ''} />}
+        </Field>
+        <div class="form-actions">
+          <button type="submit">{editing ? 'Save changes' : 'Post'}</button>
+          {editing ? <a href={`/works/${workId}`}>Cancel</a> : null}
+        </div>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,45 @@
+/** A pseud credited on a work, with the account behind it. */
+export interface Creator {
+  pseudId: number;
+  pseudName: string;
+  userId: number;
+  username: string;
+}
+
+export interface WorkSummary {
+  id: number;
+  title: string;
+  summary: string;
+  wordCount: number;
+  chapterCount: number;
+  expectedChapters: number | null;
+  publishedAt: Date;
+  revisedAt: Date;
+  creators: Creator[];
+}
+
+export interface Chapter {
+  id: number;
+  position: number;
+  title: string;
+  summary: string;
+  notes: string;
+  endNotes: string;
+  body: string;
+  wordCount: number;
+}
+
+export interface Work extends WorkSummary {
+  notes: string;
+  endNotes: string;
+}
+
+/** Sanitized HTML fields of a work and its one chapter, ready to store. */
+export interface WorkContent {
+  title: string;
+  summary: string;
+  notes: string;
+  endNotes: string;
+  body: string;
+  wordCount: number;
+}

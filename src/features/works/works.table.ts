@@ -1,0 +1,44 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type CreatedAt = ColumnType<Date, never, never>;
+type Timestamp = ColumnType<Date, Date | undefined, Date>;
+type TextWithDefault = ColumnType<string, string | undefined, string>;
+
+export interface WorksTable {
+  id: Generated<number>;
+  title: string;
+  summary: TextWithDefault;
+  notes: TextWithDefault;
+  end_notes: TextWithDefault;
+  word_count: ColumnType<number, number | undefined, number>;
+  chapter_count: ColumnType<number, number | undefined, number>;
+  expected_chapters: ColumnType<number | null, number | null | undefined, number | null>;
+  published_at: Timestamp;
+  revised_at: Timestamp;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ChaptersTable {
+  id: Generated<number>;
+  work_id: number;
+  position: number;
+  title: TextWithDefault;
+  summary: TextWithDefault;
+  notes: TextWithDefault;
+  end_notes: TextWithDefault;
+  body: string;
+  word_count: ColumnType<number, number | undefined, number>;
+  published_at: Timestamp;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CreatorshipsTable {
+  work_id: number;
+  pseud_id: number;
+  position: ColumnType<number, number | undefined, number>;
+  /** Null while a co-creator invitation is pending. */
+  accepted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  created_at: CreatedAt;
+}

@@ -1,0 +1,24 @@
+import type { PseudsTable, SessionsTable, UserRolesTable, UsersTable } from '../../features/accounts/accounts.table.ts';
+import type { ChaptersTable, CreatorshipsTable, WorksTable } from '../../features/works/works.table.ts';
+import type { Kysely, Transaction } from 'kysely';
+
+export interface SiteSettingsTable {
+  key: string;
+  value: string;
+}
+
+/** The whole schema, assembled from each feature's table file. */
+export interface Database {
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  pseuds: PseudsTable;
+  sessions: SessionsTable;
+  works: WorksTable;
+  chapters: ChaptersTable;
+  creatorships: CreatorshipsTable;
+  site_settings: SiteSettingsTable;
+}
+
+export type Db = Kysely<Database>;
+/** Repository functions take either the database or an open transaction. */
+export type DbOrTrx = Kysely<Database> | Transaction<Database>;

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from '../../config.ts';
+import type { Db } from '../db/schema.ts';
+import { registerAccountRoutes } from '../../features/accounts/accounts.routes.tsx';
+import { registerSessions } from '../../features/accounts/sessions.ts';
+import { registerHomeRoutes } from '../../features/home/home.routes.tsx';
+import { registerUserRoutes } from '../../features/users/users.routes.tsx';
+import { registerWorkRoutes } from '../../features/works/works.routes.tsx';
+import { registerErrorHandlers } from './error-handler.tsx';
+import { registerFormBodyParser } from './form-body.ts';
+import { registerSecurity } from './security.ts';
+import './types.ts';
+
+const publicDir = fileURLToPath(new URL('../../../public', import.meta.url));
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  /** Signs cookies; see resolveSecret. */
+  secret: string;
+  logger: Logger | false;
+}
+
+/** Builds the whole web app without listening, so tests can drive it with inject(). */
+export async function buildApp({ config, db, secret, logger }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
+    bodyLimit: config.maxBodyBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate('db', db);
+  app.decorate('config', config);
+  app.decorate('siteName', config.siteName);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerErrorHandlers(app);
+  registerFormBodyParser(app);
+  await registerSecurity(app, secret);
+  await app.register(fastifyStatic, { root: path.resolve(publicDir), prefix: '/assets/', maxAge: '1h' });
+  registerSessions(app);
+
+  registerHomeRoutes(app);
+  registerAccountRoutes(app);
+  registerWorkRoutes(app);
+  registerUserRoutes(app);
+  return app;
+}

@@ -1,0 +1,64 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from './errors.ts';
+import { sendPage } from './page.ts';
+import { ErrorPage } from '../views/error-page.tsx';
+
+interface Explained {
+  status: number;
+  title: string;
+  message: string;
+}
+
+const titles: Record<number, string> = {
+  400: 'Something was wrong with that request',
+  401: 'Please log in',
+  403: "You can't do that",
+  404: 'Page not found',
+  409: 'That conflicts with something',
+  413: 'That was too large',
+  415: 'Unsupported content',
+  429: 'Slow down',
+};
+
+/** Turns any thrown error into a status and a message that is safe to show. */
+function explain(error: FastifyError | AppError | Error, maxBodyBytes: number): Explained {
+  if (error instanceof AppError) {
+    return { status: error.statusCode, title: titles[error.statusCode] ?? 'Error', message: error.message };
+  }
+  const fastifyError = error as FastifyError;
+  const status = fastifyError.statusCode ?? 500;
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, title: titles[413]!, message: `The form you sent is larger than this archive accepts (${Math.floor(maxBodyBytes / 1024)} KB). Shorten it, or split a long work into chapters.` };
+    case 'FST_CSRF_INVALID_TOKEN':
+    case 'FST_CSRF_MISSING_SECRET':
+      return { status: 403, title: 'This form has expired', message: 'Your session or form expired. Go back, reload the page, and try again.' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { status: 415, title: titles[415]!, message: 'This archive accepts forms and JSON only.' };
+  }
+  if (status === 429) {
+    return { status, title: titles[429]!, message: `Too many attempts. ${error.message.replace(/^Rate limit exceeded, retry in/, 'Try again in')}.` };
+  }
+  if (status >= 400 && status < 500) {
+    return { status, title: titles[status] ?? titles[400]!, message: 'The request could not be understood. Check what you sent and try again.' };
+  }
+  return { status: 500, title: 'Something went wrong', message: 'Something went wrong on our side. It has been logged; please try again in a moment.' };
+}
+
+export function registerErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const explained = explain(error, app.config.maxBodyBytes);
+    if (explained.status >= 500) request.log.error({ err: error }, 'unhandled error');
+    else request.log.info({ code: (error as FastifyError).code, status: explained.status }, error.message);
+    return sendPage(
+      request,
+      reply,
+      (ctx) => <ErrorPage ctx={ctx} title={explained.title} message={explained.message} {...(explained.status >= 500 ? { requestId: String(request.id) } : {})} />,
+      explained.status,
+    );
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendPage(request, reply, (ctx) => <ErrorPage ctx={ctx} title={titles[404]!} message="There is nothing at this address. It may have been deleted, or the link may be mistyped." />, 404),
+  );
+}

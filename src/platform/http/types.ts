@@ -1,0 +1,15 @@
+import type { Db } from '../db/schema.ts';
+import type { Viewer } from '../views/page-context.ts';
+import type { Config } from '../../config.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    config: Config;
+    siteName: string;
+  }
+  interface FastifyRequest {
+    viewer: Viewer | null;
+    sessionId: string | null;
+  }
+}

@@ -1,0 +1,64 @@
+import type { ComponentChildren } from 'preact';
+import type { PageContext } from './page-context.ts';
+import { CsrfField } from './forms.tsx';
+
+interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  children: ComponentChildren;
+}
+
+function Navigation({ ctx }: { ctx: PageContext }) {
+  const viewer = ctx.viewer;
+  return (
+    <nav aria-label="Main">
+      <ul class="nav-list">
+        <li><a href="/">Recent works</a></li>
+        {viewer ? (
+          <>
+            <li><a href="/works/new">Post a work</a></li>
+            <li><a href={`/users/${encodeURIComponent(viewer.username)}`}>{viewer.username}</a></li>
+            <li>
+              <form method="post" action="/logout" class="inline-form">
+                <CsrfField ctx={ctx} />
+                <button type="submit" class="link-button">Log out</button>
+              </form>
+            </li>
+          </>
+        ) : (
+          <>
+            <li><a href="/login">Log in</a></li>
+            <li><a href="/signup">Sign up</a></li>
+          </>
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+export function Layout({ ctx, title, children }: LayoutProps) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
+        <title>{title === ctx.siteName ? title : `${title} | ${ctx.siteName}`}</title>
+        <link rel="stylesheet" href="/assets/quire.css" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">Skip to content</a>
+        <header class="site-header">
+          <a class="site-name" href="/">{ctx.siteName}</a>
+          <Navigation ctx={ctx} />
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <p>Powered by Quire, a fan fiction archive anyone can host.</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

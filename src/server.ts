@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { openDatabase, type DatabaseHandle } from './platform/db/database.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { buildApp } from './platform/http/app.ts';
+import { resolveSecret } from './platform/security/secret.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, migrates it, and starts listening. */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.dbPoolSize,
+    onLockLost: (error) => logger.error({ err: error }, 'lost the lock on the data folder'),
+  });
+  try {
+    const applied = await migrateToLatest(database.db);
+    if (applied.length > 0) logger.info({ applied }, 'applied migrations');
+    const secret = await resolveSecret(database.db, config.secret);
+    const app = await buildApp({ config, db: database.db, secret, logger });
+    const url = await app.listen({ port: config.port, host: config.host });
+    logger.info({ engine: database.engine }, `Quire is listening on ${url}`);
+    let stopping: Promise<void> | undefined;
+    const stop = () => {
+      // app.close() stops accepting connections and waits for requests in flight.
+      stopping ??= app.close().then(() => database.close());
+      return stopping;
+    };
+    return { app, database, url, stop };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** Finishes requests in flight on SIGINT or SIGTERM, then closes the database and exits. */
+export function stopOnSignals(server: RunningServer, logger: Logger): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'shutting down');
+    const forceExit = setTimeout(() => {
+      logger.error('requests did not finish within 10 s; exiting anyway');
+      process.exit(1);
+    }, 10_000);
+    forceExit.unref();
+    server.stop().then(
+      () => {
+        logger.info('stopped cleanly');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'error while shutting down');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}
