@@ -1,0 +1,100 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { loadConfig, type Config } from '../../src/config.ts';
+import type { DatabaseHandle, Engine } from '../../src/platform/db/database.ts';
+import type { Db } from '../../src/platform/db/schema.ts';
+import { buildApp } from '../../src/platform/http/app.ts';
+import { createTestDatabase } from './databases.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  engine: Engine;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh database of the given engine, driven through inject(). */
+export async function startTestApp(engine: Engine, overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database: DatabaseHandle = await createTestDatabase(engine);
+  const config: Config = {
+    ...loadConfig({}),
+    // Tests sign up many accounts from one address; the rate-limit tests lower these again.
+    loginRateLimitPerMinute: 10_000,
+    signupRateLimitPerHour: 10_000,
+    ...overrides,
+  };
+  const app = await buildApp({ config, db: database.db, secret: 'test-secret-that-is-long-enough-0123456789', logger: false });
+  await app.ready();
+  return {
+    app,
+    db: database.db,
+    engine,
+    config,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export type FormFields = Record<string, string | string[]>;
+
+function encodeForm(fields: FormFields): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
+  }
+  return params.toString();
+}
+
+/** A browser-like client: keeps cookies, and picks up CSRF tokens from the pages it reads. */
+export class TestClient {
+  private cookies = new Map<string, string>();
+  csrfToken: string | undefined;
+
+  constructor(readonly app: FastifyInstance) {}
+
+  private cookieHeader(): string | undefined {
+    if (this.cookies.size === 0) return undefined;
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  private remember(response: LightMyRequestResponse): LightMyRequestResponse {
+    for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const expired = cookie.maxAge === 0 || (cookie.expires !== undefined && cookie.expires.getTime() <= Date.now()) || cookie.value === '';
+      if (expired) this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+    const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
+    if (token) this.csrfToken = token;
+    return response;
+  }
+
+  hasCookie(name: string): boolean {
+    return this.cookies.has(name);
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const cookie = this.cookieHeader();
+    return this.remember(await this.app.inject({ method: 'GET', url, headers: { ...headers, ...(cookie ? { cookie } : {}) } }));
+  }
+
+  /** Posts a form the way a browser does, with the CSRF token from the last page read (fetching / first if none). */
+  async post(url: string, fields: FormFields = {}, options: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
+    if (options.csrf !== false && !this.csrfToken) await this.get('/');
+    const body = encodeForm(options.csrf === false ? fields : { _csrf: this.csrfToken ?? '', ...fields });
+    return this.postRaw(url, body, options.headers);
+  }
+
+  async postRaw(url: string, payload: string | Buffer, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const cookie = this.cookieHeader();
+    return this.remember(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        payload,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers, ...(cookie ? { cookie } : {}) },
+      }),
+    );
+  }
+}
