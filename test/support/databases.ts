@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { connectPglite, connectPostgres, type DatabaseHandle, type Engine } from '../../src/platform/db/database.ts';
+import { connectPglite, connectPostgres, type ConnectOptions, type DatabaseHandle, type Engine } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import { startPostgresCluster, type PostgresCluster } from './postgres-cluster.ts';
 
@@ -58,18 +58,18 @@ export async function dumpMigratedPglite(file: string): Promise<void> {
   await handle.close();
 }
 
-async function freshPglite(): Promise<DatabaseHandle> {
+async function freshPglite(options: ConnectOptions): Promise<DatabaseHandle> {
   const dumpFile = process.env[PGLITE_DUMP];
   if (dumpFile && fs.existsSync(dumpFile)) {
     const pglite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(dumpFile)]) });
-    return connectPglite(pglite);
+    return connectPglite(pglite, undefined, options);
   }
-  const handle = connectPglite(await PGlite.create());
+  const handle = connectPglite(await PGlite.create(), undefined, options);
   await migrateToLatest(handle.db);
   return handle;
 }
 
-async function freshPostgres(): Promise<DatabaseHandle & { url: string }> {
+async function freshPostgres(options: ConnectOptions): Promise<DatabaseHandle & { url: string }> {
   const url = await adminUrl();
   const name = `quire_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
@@ -80,7 +80,7 @@ async function freshPostgres(): Promise<DatabaseHandle & { url: string }> {
     await admin.end();
   }
   const databaseUrl = withDatabase(url, name);
-  const handle = connectPostgres(databaseUrl, 5);
+  const handle = connectPostgres(databaseUrl, 5, options);
   return {
     ...handle,
     url: databaseUrl,
@@ -95,8 +95,8 @@ async function freshPostgres(): Promise<DatabaseHandle & { url: string }> {
 }
 
 /** A migrated, empty database of its own on the given engine. */
-export function createTestDatabase(engine: Engine): Promise<DatabaseHandle> {
-  return engine === 'pglite' ? freshPglite() : freshPostgres();
+export function createTestDatabase(engine: Engine, options: ConnectOptions = {}): Promise<DatabaseHandle> {
+  return engine === 'pglite' ? freshPglite(options) : freshPostgres(options);
 }
 
 /** An empty, unmigrated PostgreSQL database URL (for CLI tests that migrate it themselves). */

@@ -10,12 +10,34 @@ export interface TestApp {
   db: Db;
   engine: Engine;
   config: Config;
+  queries: QueryCounter;
   close(): Promise<void>;
 }
 
 /** The real app on a fresh database of the given engine, driven through inject(). */
-export async function startTestApp(engine: Engine, overrides: Partial<Config> = {}): Promise<TestApp> {
-  const database: DatabaseHandle = await createTestDatabase(engine);
+export interface TestAppOptions {
+  /** Runs before the app is ready, to add routes that only tests need. */
+  beforeReady?: (app: FastifyInstance) => void;
+}
+
+/** Counts the SQL queries the app runs; reset it before the request you measure. */
+export class QueryCounter {
+  count = 0;
+  readonly statements: string[] = [];
+  reset(): void {
+    this.count = 0;
+    this.statements.length = 0;
+  }
+}
+
+export async function startTestApp(engine: Engine, overrides: Partial<Config> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const queries = new QueryCounter();
+  const database: DatabaseHandle = await createTestDatabase(engine, {
+    log: (event) => {
+      queries.count++;
+      queries.statements.push(event.query.sql);
+    },
+  });
   const config: Config = {
     ...loadConfig({}),
     // Tests sign up many accounts from one address; the rate-limit tests lower these again.
@@ -24,12 +46,14 @@ export async function startTestApp(engine: Engine, overrides: Partial<Config> = 
     ...overrides,
   };
   const app = await buildApp({ config, db: database.db, secret: 'test-secret-that-is-long-enough-0123456789', logger: false });
+  options.beforeReady?.(app);
   await app.ready();
   return {
     app,
     db: database.db,
     engine,
     config,
+    queries,
     async close() {
       await app.close();
       await database.close();
@@ -70,6 +94,14 @@ export class TestClient {
     return response;
   }
 
+  /** A second client holding copies of this one's cookies, like a stolen or shared cookie jar. */
+  clone(): TestClient {
+    const copy = new TestClient(this.app);
+    copy.cookies = new Map(this.cookies);
+    copy.csrfToken = this.csrfToken;
+    return copy;
+  }
+
   hasCookie(name: string): boolean {
     return this.cookies.has(name);
   }
@@ -79,9 +111,9 @@ export class TestClient {
     return this.remember(await this.app.inject({ method: 'GET', url, headers: { ...headers, ...(cookie ? { cookie } : {}) } }));
   }
 
-  /** Posts a form the way a browser does, with the CSRF token from the last page read (fetching / first if none). */
+  /** Posts a form the way a browser does, with the CSRF token from the last page read (fetching the log-in form first if none). */
   async post(url: string, fields: FormFields = {}, options: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
-    if (options.csrf !== false && !this.csrfToken) await this.get('/');
+    if (options.csrf !== false && !this.csrfToken) await this.get('/login');
     const body = encodeForm(options.csrf === false ? fields : { _csrf: this.csrfToken ?? '', ...fields });
     return this.postRaw(url, body, options.headers);
   }

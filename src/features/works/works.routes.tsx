@@ -69,9 +69,9 @@ export function registerWorkRoutes(app: FastifyInstance): void {
   });
 
   app.get<WorkParams>('/works/:id/edit', async (request, reply) => {
+    const work = await loadWork(request, request.params.id);
     const viewer = requireViewer(request, reply);
     if (!viewer) return reply;
-    const work = await loadWork(request, request.params.id);
     workPolicy.authorize(viewer, 'edit', work);
     const chapter = await findFirstChapter(db, work.id);
     const values: FormValues = {
@@ -98,9 +98,9 @@ export function registerWorkRoutes(app: FastifyInstance): void {
   });
 
   app.get<WorkParams>('/works/:id/delete', async (request, reply) => {
+    const work = await loadWork(request, request.params.id);
     const viewer = requireViewer(request, reply);
     if (!viewer) return reply;
-    const work = await loadWork(request, request.params.id);
     workPolicy.authorize(viewer, 'delete', work);
     return sendPage(request, reply, (ctx) => <DeleteWorkPage ctx={ctx} work={work} />);
   });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type LogConfig } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -17,9 +17,14 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export function connectPostgres(url: string, poolSize: number): DatabaseHandle {
+export interface ConnectOptions {
+  /** Kysely's query log hook; tests use it to count queries per page. */
+  log?: LogConfig;
+}
+
+export function connectPostgres(url: string, poolSize: number, options: ConnectOptions = {}): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(options.log ? { log: options.log } : {}) });
   return { db, engine: 'postgres', close: () => db.destroy() };
 }
 
@@ -27,9 +32,9 @@ export function connectPostgres(url: string, poolSize: number): DatabaseHandle {
  * Wraps a PGlite instance in a one-connection pg.Pool, so both engines share one
  * dialect and transactions are isolated by the pool (see TECH-NOTES).
  */
-export function connectPglite(pglite: PGlite, onClose: () => Promise<void> = async () => {}): DatabaseHandle {
+export function connectPglite(pglite: PGlite, onClose: () => Promise<void> = async () => {}, options: ConnectOptions = {}): DatabaseHandle {
   const pool = new pg.Pool({ ...createPgConfig(pglite), idleTimeoutMillis: 0 });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(options.log ? { log: options.log } : {}) });
   return {
     db,
     engine: 'pglite',
