@@ -175,6 +175,7 @@ describe('browser journeys', () => {
     await page.waitForURL(`**${workPath}/delete`);
     assert.equal(await heading(page), 'Delete “The Lighthouse Keeper’s Daughter”?');
     await screenshot(page, 'delete-confirmation');
+    await expectNoAxeViolations(page, 'the delete confirmation page');
     await page.getByRole('button', { name: 'Yes, delete this work' }).click();
     await page.waitForURL(`**/users/${username}`);
     assert.equal(await page.getByRole('link', { name: 'The Lighthouse Keeper’s Daughter' }).count(), 0);
@@ -182,6 +183,18 @@ describe('browser journeys', () => {
     assert.equal(gone?.status(), 404);
     assert.equal(await heading(page), 'Page not found');
     expectNoPageErrors();
+  });
+
+  it('the axe-core check itself fails loudly on a page with violations', { timeout: TEST_TIMEOUT }, async () => {
+    const page = await site.newPage();
+    await page.setContent('<html><head><title>Broken</title></head><body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input type="text"></main></body></html>');
+    await assert.rejects(expectNoAxeViolations(page, 'a deliberately broken page'), (error: Error) => {
+      assert.match(error.message, /accessibility violation\(s\) on a deliberately broken page/);
+      assert.match(error.message, /image-alt \[critical\]/);
+      assert.match(error.message, /html-has-lang/);
+      assert.match(error.message, /label/);
+      return true;
+    });
   });
 
   describe('accessibility and layout', () => {
@@ -268,16 +281,42 @@ describe('browser journeys', () => {
 
     it('reads on a phone without sideways scrolling', { timeout: TEST_TIMEOUT }, async () => {
       const page = await site.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+      const expectNoSidewaysScroll = async (name: string) => {
+        await screenshot(page, name);
+        const size = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+        assert.ok(
+          size.scrollWidth <= size.clientWidth,
+          `${page.url()} scrolls sideways on a 390px phone: scrollWidth ${size.scrollWidth} > clientWidth ${size.clientWidth} (see ${name}.png)`,
+        );
+      };
       for (const [path, name] of [
         [workPath, 'work-phone'],
         ['/', 'home-phone'],
         ['/signup', 'signup-phone'],
       ] as const) {
         await page.goto(path);
-        await screenshot(page, name);
-        const size = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
-        assert.ok(size.scrollWidth <= size.clientWidth, `${path} scrolls sideways on a 390px phone: scrollWidth ${size.scrollWidth} > clientWidth ${size.clientWidth}`);
+        await expectNoSidewaysScroll(name);
       }
+
+      // The longest username the archive allows (40 characters, no spaces) and a long one-word title,
+      // seen by their writer, with the full navigation and the Edit and Delete buttons.
+      const longName = uniqueName('phone').padEnd(40, 'x');
+      const longWriter = await buildUser(site.db, { username: longName });
+      const longWork = await buildWork(site.db, longWriter, {
+        title: 'Pneumonoultramicroscopicsilicovolcanoconiosis and Other Winter Complaints',
+        summary: 'A summary with a long address: https://example.org/an/unbroken/path/that/goes/on/and/on/and/on',
+      });
+      await page.goto('/');
+      await logIn(page, longName);
+      await expectNoSidewaysScroll('home-phone-long-names');
+      await page.goto(`/works/${longWork}`);
+      await expectNoSidewaysScroll('work-phone-long-names');
+      await page.goto(`/users/${longName}`);
+      await expectNoSidewaysScroll('user-phone-long-names');
+      await page.goto('/works/new');
+      await page.getByRole('button', { name: 'Post', exact: true }).click();
+      await page.getByRole('alert').waitFor();
+      await expectNoSidewaysScroll('post-form-errors-phone');
       expectNoPageErrors();
     });
 
@@ -301,6 +340,9 @@ describe('browser journeys', () => {
 
     it('sign-up, posting and reading all work with JavaScript off', { timeout: TEST_TIMEOUT }, async () => {
       const page = await site.newPage({ javaScriptEnabled: false });
+      // Prove the context really runs no page script.
+      await page.goto('data:text/html,<p id="probe">off</p><script>document.getElementById("probe").textContent = "on"</script>');
+      assert.equal(await page.locator('#probe').innerText(), 'off', 'JavaScript is disabled in this context');
       const username = uniqueName('nojs');
       await signUp(page, username);
       const workPath = await postWork(page, {

@@ -99,6 +99,7 @@ for (const engine of ENGINES) {
       assert.match(response.body, /Summary must be at most 1,250 characters/);
       assert.match(response.body, />Kept text<\/textarea>/);
       assert.match(response.body, /aria-invalid="true"/);
+      assert.match(response.body, /<title>Error: Post a new work/);
     });
 
     it('refuses text that is empty once unsafe HTML is removed', async () => {

@@ -3,6 +3,11 @@ import type { PageContext } from './page-context.ts';
 
 export type FieldErrors = Partial<Record<string, string>>;
 
+/** Page titles announce errors first, so screen-reader users hear them on load. */
+export function titleWithErrors(title: string, errors: FieldErrors): string {
+  return Object.values(errors).some(Boolean) ? `Error: ${title}` : title;
+}
+
 export function CsrfField({ ctx }: { ctx: PageContext }) {
   return <input type="hidden" name="_csrf" value={ctx.csrfToken} />;
 }

@@ -1,5 +1,5 @@
 import { Layout } from '../../../platform/views/layout.tsx';
-import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../platform/views/forms.tsx';
+import { CsrfField, ErrorSummary, Field, titleWithErrors, type FieldErrors } from '../../../platform/views/forms.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import type { FormValues } from '../../../platform/http/forms.ts';
 
@@ -12,7 +12,7 @@ interface Props {
 
 export function LoginPage({ ctx, values = {}, errors = {}, returnTo = '/' }: Props) {
   return (
-    <Layout ctx={ctx} title="Log in">
+    <Layout ctx={ctx} title={titleWithErrors('Log in', errors)}>
       <h1>Log in</h1>
       <ErrorSummary errors={errors} />
       <form method="post" action="/login" class="stack-form" noValidate>

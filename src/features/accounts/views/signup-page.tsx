@@ -1,5 +1,5 @@
 import { Layout } from '../../../platform/views/layout.tsx';
-import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../platform/views/forms.tsx';
+import { CsrfField, ErrorSummary, Field, titleWithErrors, type FieldErrors } from '../../../platform/views/forms.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import type { FormValues } from '../../../platform/http/forms.ts';
 
@@ -11,7 +11,7 @@ interface Props {
 
 export function SignupPage({ ctx, values = {}, errors = {} }: Props) {
   return (
-    <Layout ctx={ctx} title="Sign up">
+    <Layout ctx={ctx} title={titleWithErrors('Sign up', errors)}>
       <h1>Create an account</h1>
       <ErrorSummary errors={errors} />
       <form method="post" action="/signup" class="stack-form" noValidate>

@@ -1,5 +1,5 @@
 import { Layout } from '../../../platform/views/layout.tsx';
-import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../platform/views/forms.tsx';
+import { CsrfField, ErrorSummary, Field, titleWithErrors, type FieldErrors } from '../../../platform/views/forms.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import type { FormValues } from '../../../platform/http/forms.ts';
 import type { PseudRecord } from '../../accounts/accounts.repository.ts';
@@ -32,7 +32,7 @@ export function WorkFormPage({ ctx, pseuds, values, errors = {}, workId }: Props
   const editing = workId !== undefined;
   const title = editing ? 'Edit work' : 'Post a new work';
   return (
-    <Layout ctx={ctx} title={title}>
+    <Layout ctx={ctx} title={titleWithErrors(title, errors)}>
       <h1>{title}</h1>
       <ErrorSummary errors={errors} />
       <form method="post" action={editing ? `/works/${workId}/edit` : '/works'} class="stack-form work-form" noValidate>
