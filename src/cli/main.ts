@@ -1,13 +1,8 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { loadConfig, type Config } from '../config.ts';
 import { emailField, passwordField, usernameField } from '../features/accounts/accounts.schemas.ts';
-import { createAccount } from '../features/accounts/accounts.service.ts';
-import { DataDirLockedError } from '../platform/db/data-dir-lock.ts';
-import { openDatabase, type DatabaseHandle } from '../platform/db/database.ts';
-import { migrateToLatest, MigrationError } from '../platform/db/migrate.ts';
-import { createLogger } from '../platform/logger.ts';
-import { startServer, stopOnSignals } from '../server.ts';
+import type { DatabaseHandle } from '../platform/db/database.ts';
 import { readPassword } from './read-password.ts';
 
 export const HELP = `Usage: quire <command> [options]
@@ -28,7 +23,13 @@ Without DATABASE_URL, Quire keeps an embedded PostgreSQL (PGlite) in QUIRE_DATA_
 
 class UsageError extends Error {}
 
+/** Errors whose message alone tells an admin what to fix: printed as one line, exit 1. */
+const ONE_LINE_ERRORS = new Set(['ConfigError', 'DataDirLockedError', 'MigrationError', 'StartupError']);
+
+// The database and the web app load only for the commands that need them, so --help and
+// configuration errors answer at once.
 async function withDatabase<T>(config: Config, run: (database: DatabaseHandle) => Promise<T>): Promise<T> {
+  const { openDatabase } = await import('../platform/db/database.ts');
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
   try {
     return await run(database);
@@ -38,15 +39,19 @@ async function withDatabase<T>(config: Config, run: (database: DatabaseHandle) =
 }
 
 async function migrate(config: Config): Promise<number> {
+  const { migrateToLatest } = await import('../platform/db/migrate.ts');
   const applied = await withDatabase(config, (database) => migrateToLatest(database.db));
   console.log(applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database is up to date.');
   return 0;
 }
 
 async function start(config: Config): Promise<number> {
+  const { createLogger } = await import('../platform/logger.ts');
+  const { startServer, stopOnSignals } = await import('../server.ts');
   const logger = createLogger(config);
-  const server = await startServer(config, logger);
-  stopOnSignals(server, logger);
+  const starting = startServer(config, logger);
+  stopOnSignals(starting, logger);
+  await starting;
   // The process now lives until a signal arrives.
   await new Promise<never>(() => {});
   return 0;
@@ -63,6 +68,8 @@ async function adminCreate(config: Config, args: string[]): Promise<number> {
     for (const issue of parsed.error.issues) console.error(`Error: ${issue.message}`);
     return 1;
   }
+  const { migrateToLatest } = await import('../platform/db/migrate.ts');
+  const { createAccount } = await import('../features/accounts/accounts.service.ts');
   return withDatabase(config, async (database) => {
     await migrateToLatest(database.db);
     const { name, email } = parsed.data;
@@ -102,7 +109,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`${(error as Error).message}\n\n${HELP}`);
       return 2;
     }
-    if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof MigrationError) {
+    if (error instanceof Error && ONE_LINE_ERRORS.has(error.name)) {
       console.error(error.message);
       return 1;
     }

@@ -16,9 +16,9 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const result: MigrationResultSet = await migrator.migrateToLatest();
   const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   if (result.error) {
-    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
     const cause = result.error instanceof Error ? result.error.message : String(result.error);
-    throw new MigrationError(`Migration ${failed} failed: ${cause}`);
+    throw new MigrationError(failed ? `Migration ${failed} failed: ${cause}` : `Could not migrate the database: ${cause}`);
   }
   return applied;
 }
