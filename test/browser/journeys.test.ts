@@ -87,6 +87,10 @@ async function postWork(page: Page, work: NewWork): Promise<string> {
   await page.waitForURL('**/works/new');
   await page.getByLabel('Title', { exact: true }).fill(work.title);
   await page.getByLabel('Summary', { exact: true }).fill(work.summary);
+  await page.getByLabel('Rating', { exact: true }).selectOption('Teen And Up Audiences');
+  await page.getByRole('checkbox', { name: 'No Archive Warnings Apply' }).check();
+  await page.getByRole('checkbox', { name: 'Gen' }).check();
+  await page.getByLabel('Fandoms', { exact: true }).fill('Original Work');
   await page.getByRole('radio', { name: work.format === 'html' ? /^HTML/ : /^Plain text/ }).check();
   await page.getByLabel('Work text', { exact: true }).fill(work.body);
   await page.getByRole('button', { name: 'Post', exact: true }).click();

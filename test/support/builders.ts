@@ -3,6 +3,7 @@ import { listPseudsOfUser } from '../../src/features/accounts/accounts.repositor
 import { createAccount } from '../../src/features/accounts/accounts.service.ts';
 import type { Role } from '../../src/features/accounts/accounts.table.ts';
 import { postWork } from '../../src/features/works/works.service.ts';
+import type { WorkForm } from '../../src/features/works/works.schemas.ts';
 import type { Db } from '../../src/platform/db/schema.ts';
 import type { Viewer } from '../../src/platform/views/page-context.ts';
 import type { TestClient } from './test-app.ts';
@@ -32,6 +33,17 @@ export async function buildUser(db: Db, overrides: { username?: string; email?: 
 
 export interface WorkOverrides {
   title?: string;
+  rating?: WorkForm['rating'];
+  warnings?: WorkForm['warnings'];
+  categories?: WorkForm['categories'];
+  fandoms?: string[];
+  relationships?: string[];
+  characters?: string[];
+  freeforms?: string[];
+  language?: WorkForm['language'];
+  restricted?: boolean;
+  action?: WorkForm['action'];
+  publishedOn?: Date | null;
   summary?: string;
   notes?: string;
   end_notes?: string;
@@ -48,10 +60,30 @@ export async function buildWork(db: Db, user: BuiltUser, overrides: WorkOverride
     end_notes: overrides.end_notes ?? '',
     body: overrides.body ?? '<p>Once upon a time there was a story.</p>',
     format: overrides.format ?? 'html',
+    rating: overrides.rating ?? 'General Audiences',
+    warnings: overrides.warnings ?? ['No Archive Warnings Apply'],
+    categories: overrides.categories ?? ['Gen'],
+    fandoms: overrides.fandoms ?? ['Original Work'],
+    relationships: overrides.relationships ?? [],
+    characters: overrides.characters ?? [],
+    freeforms: overrides.freeforms ?? [],
+    language: overrides.language ?? 'en',
+    restricted: overrides.restricted ?? false,
+    published_on: overrides.publishedOn ?? null,
+    action: overrides.action ?? 'post',
   });
   if (!result.ok) throw new Error(`buildWork failed: ${JSON.stringify(result.errors)}`);
   return result.workId;
 }
+
+/** The classification fields every work form needs, as a browser would send them. */
+export const WORK_FORM_DEFAULTS: Record<string, string | string[]> = {
+  rating: 'General Audiences',
+  warnings: ['No Archive Warnings Apply'],
+  categories: ['Gen'],
+  fandoms: 'Original Work',
+  language: 'en',
+};
 
 /** Signs up through the real form, leaving the client logged in. */
 export async function signUpThroughForm(client: TestClient, overrides: { username?: string; password?: string } = {}) {

@@ -7,6 +7,11 @@ import { endSession, startSession } from './sessions.ts';
 import { LoginPage } from './views/login-page.tsx';
 import { SignupPage } from './views/signup-page.tsx';
 
+/** Messages for pages that send readers to log in; unknown reasons show nothing. */
+const LOGIN_NOTICES: Record<string, string> = {
+  'members-only': 'This work is only available to members of the archive. Log in (or sign up) to read it.',
+};
+
 export function registerAccountRoutes(app: FastifyInstance): void {
   const { config } = app;
 
@@ -21,9 +26,10 @@ export function registerAccountRoutes(app: FastifyInstance): void {
     return redirectAfterPost(reply, `/users/${encodeURIComponent(form.data.username)}`);
   });
 
-  app.get<{ Querystring: { return_to?: string } }>('/login', (request, reply) => {
+  app.get<{ Querystring: { return_to?: string; reason?: string } }>('/login', (request, reply) => {
     const returnTo = safeReturnPath(typeof request.query.return_to === 'string' ? request.query.return_to : undefined);
-    return sendPage(request, reply, (ctx) => <LoginPage ctx={ctx} returnTo={returnTo} />);
+    const notice = LOGIN_NOTICES[String(request.query.reason)];
+    return sendPage(request, reply, (ctx) => <LoginPage ctx={ctx} returnTo={returnTo} {...(notice ? { notice } : {})} />);
   });
 
   app.post('/login', { config: { rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } } }, async (request, reply) => {

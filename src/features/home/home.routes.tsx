@@ -21,13 +21,13 @@ function HomePage({ ctx, works }: { ctx: PageContext; works: WorkSummary[] }) {
 
 export function registerHomeRoutes(app: FastifyInstance): void {
   app.get('/', async (request, reply) => {
-    const works = await listRecentWorks(app.db, RECENT_WORKS);
+    const works = await listRecentWorks(app.db, request.viewer, RECENT_WORKS);
     return sendPage(request, reply, (ctx) => <HomePage ctx={ctx} works={works} />);
   });
 
   // For load balancers and uptime checks: answers only when the database does.
   app.get('/healthz', async (_request, reply) => {
-    await listRecentWorks(app.db, 1);
+    await listRecentWorks(app.db, null, 1);
     return reply.type('text/plain').send('ok');
   });
 }

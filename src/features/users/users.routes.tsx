@@ -4,7 +4,7 @@ import { sendPage } from '../../platform/http/page.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import { findUserIdByUsername, listPseudsOfUser, type PseudRecord } from '../accounts/accounts.repository.ts';
-import { listWorksByUser } from '../works/works.repository.ts';
+import { listDraftsOfUser, listWorksByUser } from '../works/works.repository.ts';
 import type { WorkSummary } from '../works/works.model.ts';
 import { WorkList } from '../works/views/work-blurb.tsx';
 
@@ -15,9 +15,11 @@ interface Props {
   username: string;
   pseuds: PseudRecord[];
   works: WorkSummary[];
+  /** Only on the owner's own page. */
+  drafts: WorkSummary[];
 }
 
-function UserPage({ ctx, username, pseuds, works }: Props) {
+function UserPage({ ctx, username, pseuds, works, drafts }: Props) {
   const isSelf = ctx.viewer?.username === username;
   const otherPseuds = pseuds.filter((p) => !p.isDefault).map((p) => p.name);
   return (
@@ -31,6 +33,13 @@ function UserPage({ ctx, username, pseuds, works }: Props) {
       ) : null}
       <h2>Works</h2>
       <WorkList works={works} empty={isSelf ? "You haven't posted any works yet." : `${username} hasn't posted any works yet.`} />
+      {isSelf && drafts.length > 0 ? (
+        <>
+          <h2>Drafts</h2>
+          <p class="hint">Only you can see these until you post them.</p>
+          <WorkList works={drafts} empty="" />
+        </>
+      ) : null}
     </Layout>
   );
 }
@@ -39,7 +48,12 @@ export function registerUserRoutes(app: FastifyInstance): void {
   app.get<{ Params: { username: string } }>('/users/:username', async (request, reply) => {
     const user = await findUserIdByUsername(app.db, request.params.username);
     if (!user) throw notFound('user');
-    const [pseuds, works] = await Promise.all([listPseudsOfUser(app.db, user.id), listWorksByUser(app.db, user.id, WORKS_PER_PAGE)]);
-    return sendPage(request, reply, (ctx) => <UserPage ctx={ctx} username={user.username} pseuds={pseuds} works={works} />);
+    const isSelf = request.viewer?.id === user.id;
+    const [pseuds, works, drafts] = await Promise.all([
+      listPseudsOfUser(app.db, user.id),
+      listWorksByUser(app.db, user.id, request.viewer, WORKS_PER_PAGE),
+      isSelf ? listDraftsOfUser(app.db, user.id, WORKS_PER_PAGE) : Promise.resolve([]),
+    ]);
+    return sendPage(request, reply, (ctx) => <UserPage ctx={ctx} username={user.username} pseuds={pseuds} works={works} drafts={drafts} />);
   });
 }

@@ -1,3 +1,5 @@
+import type { WorkTags } from '../tags/tags.model.ts';
+
 /** A pseud credited on a work, with the account behind it. */
 export interface Creator {
   pseudId: number;
@@ -16,7 +18,16 @@ export interface WorkSummary {
   publishedAt: Date;
   revisedAt: Date;
   creators: Creator[];
+  tags: WorkTags;
+  language: string;
+  /** False while the work is a draft. */
+  posted: boolean;
+  /** Members-only. */
+  restricted: boolean;
 }
+
+export const isComplete = (work: Pick<WorkSummary, 'chapterCount' | 'expectedChapters'>) =>
+  work.expectedChapters !== null && work.chapterCount >= work.expectedChapters;
 
 export interface Chapter {
   id: number;

@@ -1,5 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
+import type { Viewer } from '../../platform/views/page-context.ts';
+import { emptyWorkTags, type TagType, type WorkTags } from '../tags/tags.model.ts';
 import type { Chapter, Creator, Work, WorkContent, WorkSummary } from './works.model.ts';
 
 interface CreatorJson {
@@ -18,6 +20,25 @@ const creatorsJson = sql<CreatorJson[]>`(
   where c.work_id = works.id and c.accepted_at is not null
 )`;
 
+interface TagJson {
+  type: TagType;
+  name: string;
+}
+
+/** Tags of the outer `works` row in display order: system tags by their fixed order, the rest as the writer gave them. */
+const tagsJson = sql<TagJson[]>`(
+  select coalesce(json_agg(json_build_object('type', t.type, 'name', t.name) order by coalesce(t.position, 0), wt.position, t.id), '[]')
+  from work_tags wt
+  join tags t on t.id = wt.tag_id
+  where wt.work_id = works.id
+)`;
+
+function groupTags(tags: TagJson[]): WorkTags {
+  const grouped = emptyWorkTags();
+  for (const tag of tags) grouped[tag.type].push(tag.name);
+  return grouped;
+}
+
 const toCreator = (c: CreatorJson): Creator => ({ pseudId: c.pseud_id, pseudName: c.pseud_name, userId: c.user_id, username: c.username });
 
 function summaryQuery(db: DbOrTrx) {
@@ -32,7 +53,11 @@ function summaryQuery(db: DbOrTrx) {
       'works.expected_chapters',
       'works.published_at',
       'works.revised_at',
+      'works.language',
+      'works.posted',
+      'works.restricted',
       creatorsJson.as('creators'),
+      tagsJson.as('tags'),
     ]);
 }
 
@@ -48,10 +73,18 @@ const toSummary = (row: SummaryRow): WorkSummary => ({
   publishedAt: row.published_at,
   revisedAt: row.revised_at,
   creators: row.creators.map(toCreator),
+  tags: groupTags(row.tags),
+  language: row.language,
+  posted: row.posted,
+  restricted: row.restricted,
 });
 
-export async function listRecentWorks(db: DbOrTrx, limit: number): Promise<WorkSummary[]> {
-  const rows = await summaryQuery(db).orderBy('works.revised_at', 'desc').orderBy('works.id', 'desc').limit(limit).execute();
+/** Works anyone may see in a listing: posted, and members-only ones only to members. */
+const listedFor = (viewer: Viewer | null): Expression<SqlBool> =>
+  viewer ? sql<SqlBool>`works.posted` : sql<SqlBool>`works.posted and not works.restricted`;
+
+export async function listRecentWorks(db: DbOrTrx, viewer: Viewer | null, limit: number): Promise<WorkSummary[]> {
+  const rows = await summaryQuery(db).where(listedFor(viewer)).orderBy('works.revised_at', 'desc').orderBy('works.id', 'desc').limit(limit).execute();
   return rows.map(toSummary);
 }
 
@@ -60,11 +93,24 @@ const creditsUser = (userId: number): Expression<SqlBool> => sql<SqlBool>`exists
   where c.work_id = works.id and c.accepted_at is not null and p.user_id = ${userId}
 )`;
 
-export async function listWorksByUser(db: DbOrTrx, userId: number, limit: number): Promise<WorkSummary[]> {
+/** A user's posted works as the viewer may see them. */
+export async function listWorksByUser(db: DbOrTrx, userId: number, viewer: Viewer | null, limit: number): Promise<WorkSummary[]> {
   const rows = await summaryQuery(db)
     .where(creditsUser(userId))
+    .where(listedFor(viewer))
     .orderBy('works.revised_at', 'desc')
     .orderBy('works.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toSummary);
+}
+
+/** A user's unposted drafts, for their own eyes. */
+export async function listDraftsOfUser(db: DbOrTrx, userId: number, limit: number): Promise<WorkSummary[]> {
+  const rows = await summaryQuery(db)
+    .where(creditsUser(userId))
+    .where('works.posted', '=', false)
+    .orderBy('works.updated_at', 'desc')
     .limit(limit)
     .execute();
   return rows.map(toSummary);
@@ -96,7 +142,16 @@ export async function findFirstChapter(db: DbOrTrx, workId: number): Promise<Cha
   );
 }
 
-export async function insertWork(db: DbOrTrx, content: WorkContent): Promise<number> {
+export interface PublishingOptions {
+  language: string;
+  restricted: boolean;
+  posted: boolean;
+  /** A backdated publication date; null for "now" (or, for drafts, "when posted"). */
+  publishedAt: Date | null;
+}
+
+export async function insertWork(db: DbOrTrx, content: WorkContent, publishing: PublishingOptions): Promise<number> {
+  const now = new Date();
   const row = await db
     .insertInto('works')
     .values({
@@ -107,6 +162,12 @@ export async function insertWork(db: DbOrTrx, content: WorkContent): Promise<num
       word_count: content.wordCount,
       chapter_count: 1,
       expected_chapters: 1,
+      language: publishing.language,
+      restricted: publishing.restricted,
+      posted: publishing.posted,
+      published_at: publishing.publishedAt ?? now,
+      revised_at: publishing.publishedAt ?? now,
+      backdated: publishing.publishedAt !== null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -126,11 +187,36 @@ export async function insertCreatorship(db: DbOrTrx, workId: number, pseudId: nu
   await db.insertInto('creatorships').values({ work_id: workId, pseud_id: pseudId, position }).execute();
 }
 
-export async function updateWorkContent(db: DbOrTrx, workId: number, content: WorkContent): Promise<void> {
+export async function updateWorkContent(db: DbOrTrx, workId: number, content: WorkContent, publishing: Omit<PublishingOptions, 'posted'>): Promise<void> {
   const now = new Date();
   await db
     .updateTable('works')
-    .set({ title: content.title, summary: content.summary, notes: content.notes, end_notes: content.endNotes, word_count: content.wordCount, revised_at: now, updated_at: now })
+    .set({
+      title: content.title,
+      summary: content.summary,
+      notes: content.notes,
+      end_notes: content.endNotes,
+      word_count: content.wordCount,
+      language: publishing.language,
+      restricted: publishing.restricted,
+      revised_at: now,
+      updated_at: now,
+      ...(publishing.publishedAt ? { published_at: publishing.publishedAt, backdated: true } : {}),
+    })
+    .where('id', '=', workId)
+    .execute();
+}
+
+/** Posts a draft: it becomes visible, dated now unless it was backdated. */
+export async function markPosted(db: DbOrTrx, workId: number): Promise<void> {
+  await db
+    .updateTable('works')
+    .set({
+      posted: true,
+      published_at: sql<Date>`case when backdated then published_at else now() end`,
+      revised_at: sql<Date>`case when backdated then published_at else now() end`,
+      updated_at: sql<Date>`now()`,
+    })
     .where('id', '=', workId)
     .execute();
 }

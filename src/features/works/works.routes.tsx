@@ -1,14 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../../platform/http/errors.ts';
-import { parseForm, type FormValues } from '../../platform/http/forms.ts';
+import { LIST_SEPARATOR, parseForm, type FormValues } from '../../platform/http/forms.ts';
 import { redirectAfterPost, sendPage } from '../../platform/http/page.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { listPseudsOfUser } from '../accounts/accounts.repository.ts';
-import { workPolicy } from './works.policy.ts';
+import type { Work } from './works.model.ts';
+import { isHiddenFrom, workPolicy } from './works.policy.ts';
 import { findFirstChapter, findWork } from './works.repository.ts';
-import { workFormSchema } from './works.schemas.ts';
-import { editWork, postWork, removeWork } from './works.service.ts';
+import { WORK_FORM_LISTS, workFormSchema } from './works.schemas.ts';
+import { editWork, postWork, publishDraft, removeWork } from './works.service.ts';
 import { DeleteWorkPage } from './views/delete-work-page.tsx';
 import { WorkFormPage } from './views/work-form-page.tsx';
 import { WorkPage } from './views/work-page.tsx';
@@ -29,18 +30,43 @@ function requireViewer(request: FastifyRequest, reply: FastifyReply): Viewer | n
   return null;
 }
 
+/** Loads a work the viewer may know about; drafts of others are simply not found. */
 async function loadWork(request: FastifyRequest, id: string) {
   const work = await findWork(request.server.db, parseWorkId(id));
-  if (!work) throw notFound('work');
+  if (!work || isHiddenFrom(request.viewer, work)) throw notFound('work');
   return work;
+}
+
+/** The edit form, filled in from the stored work. */
+function formValuesOf(work: Work, viewer: Viewer, body: string): FormValues {
+  const list = (names: string[]) => names.join(', ');
+  return {
+    title: work.title,
+    pseud_id: String(work.creators.find((c) => c.userId === viewer.id)?.pseudId ?? ''),
+    rating: work.tags.rating[0] ?? '',
+    warnings: work.tags.warning.join(LIST_SEPARATOR),
+    categories: work.tags.category.join(LIST_SEPARATOR),
+    fandoms: list(work.tags.fandom),
+    relationships: list(work.tags.relationship),
+    characters: list(work.tags.character),
+    freeforms: list(work.tags.freeform),
+    language: work.language,
+    ...(work.restricted ? { restricted: '1' } : {}),
+    format: 'html',
+    summary: work.summary,
+    notes: work.notes,
+    end_notes: work.endNotes,
+    body,
+  };
 }
 
 export function registerWorkRoutes(app: FastifyInstance): void {
   const { db } = app;
 
-  async function renderForm(request: FastifyRequest, reply: FastifyReply, viewer: Viewer, values: FormValues, errors: FieldErrors, workId?: number, status = 200) {
+  async function renderForm(request: FastifyRequest, reply: FastifyReply, viewer: Viewer, values: FormValues, errors: FieldErrors, work?: Pick<Work, 'id' | 'posted'>, status = 200) {
     const pseuds = await listPseudsOfUser(db, viewer.id);
-    return sendPage(request, reply, (ctx) => <WorkFormPage ctx={ctx} pseuds={pseuds} values={values} errors={errors} {...(workId === undefined ? {} : { workId })} />, status);
+    const editing = work ? { workId: work.id, isDraft: !work.posted } : {};
+    return sendPage(request, reply, (ctx) => <WorkFormPage ctx={ctx} pseuds={pseuds} values={values} errors={errors} {...editing} />, status);
   }
 
   app.get('/works/new', async (request, reply) => {
@@ -48,13 +74,13 @@ export function registerWorkRoutes(app: FastifyInstance): void {
     if (!viewer) return reply;
     const pseuds = await listPseudsOfUser(db, viewer.id);
     const defaultPseud = pseuds.find((p) => p.isDefault) ?? pseuds[0];
-    return renderForm(request, reply, viewer, { pseud_id: String(defaultPseud?.id ?? ''), format: 'plain' }, {});
+    return renderForm(request, reply, viewer, { pseud_id: String(defaultPseud?.id ?? ''), format: 'plain', language: 'en' }, {});
   });
 
   app.post('/works', async (request, reply) => {
     const viewer = requireViewer(request, reply);
     if (!viewer) return reply;
-    const form = parseForm(workFormSchema, request.body);
+    const form = parseForm(workFormSchema, request.body, WORK_FORM_LISTS);
     if (!form.ok) return renderForm(request, reply, viewer, form.values, form.errors, undefined, 400);
     const result = await postWork(db, viewer, form.data);
     if (!result.ok) return renderForm(request, reply, viewer, form.values, result.errors, undefined, 400);
@@ -63,6 +89,10 @@ export function registerWorkRoutes(app: FastifyInstance): void {
 
   app.get<WorkParams>('/works/:id', async (request, reply) => {
     const work = await loadWork(request, request.params.id);
+    if (!workPolicy.can(request.viewer, 'read', work)) {
+      // Members-only: guests are asked to log in, and never see the work itself.
+      return reply.redirect(`/login?return_to=${encodeURIComponent(request.url)}&reason=members-only`, 303);
+    }
     const chapter = await findFirstChapter(db, work.id);
     const canEdit = workPolicy.can(request.viewer, 'edit', work);
     return sendPage(request, reply, (ctx) => <WorkPage ctx={ctx} work={work} chapter={chapter} canEdit={canEdit} />);
@@ -74,26 +104,25 @@ export function registerWorkRoutes(app: FastifyInstance): void {
     if (!viewer) return reply;
     workPolicy.authorize(viewer, 'edit', work);
     const chapter = await findFirstChapter(db, work.id);
-    const values: FormValues = {
-      title: work.title,
-      pseud_id: String(work.creators.find((c) => c.userId === viewer.id)?.pseudId ?? ''),
-      format: 'html',
-      summary: work.summary,
-      notes: work.notes,
-      end_notes: work.endNotes,
-      body: chapter?.body ?? '',
-    };
-    return renderForm(request, reply, viewer, values, {}, work.id);
+    return renderForm(request, reply, viewer, formValuesOf(work, viewer, chapter?.body ?? ''), {}, work);
   });
 
   app.post<WorkParams>('/works/:id/edit', async (request, reply) => {
     const viewer = requireViewer(request, reply);
     if (!viewer) return reply;
+    const work = await loadWork(request, request.params.id);
+    const form = parseForm(workFormSchema, request.body, WORK_FORM_LISTS);
+    if (!form.ok) return renderForm(request, reply, viewer, form.values, form.errors, work, 400);
+    const result = await editWork(db, viewer, work.id, form.data);
+    if (!result.ok) return renderForm(request, reply, viewer, form.values, result.errors, work, 400);
+    return redirectAfterPost(reply, `/works/${work.id}`);
+  });
+
+  app.post<WorkParams>('/works/:id/post', async (request, reply) => {
+    const viewer = requireViewer(request, reply);
+    if (!viewer) return reply;
     const workId = parseWorkId(request.params.id);
-    const form = parseForm(workFormSchema, request.body);
-    if (!form.ok) return renderForm(request, reply, viewer, form.values, form.errors, workId, 400);
-    const result = await editWork(db, viewer, workId, form.data);
-    if (!result.ok) return renderForm(request, reply, viewer, form.values, result.errors, workId, 400);
+    await publishDraft(db, viewer, workId);
     return redirectAfterPost(reply, `/works/${workId}`);
   });
 
@@ -108,7 +137,7 @@ export function registerWorkRoutes(app: FastifyInstance): void {
   app.post<WorkParams>('/works/:id/delete', async (request, reply) => {
     const viewer = requireViewer(request, reply);
     if (!viewer) return reply;
-    await removeWork(db, viewer, parseWorkId(request.params.id));
+    await removeWork(db, viewer, (await loadWork(request, request.params.id)).id);
     return redirectAfterPost(reply, `/users/${encodeURIComponent(viewer.username)}`);
   });
 }

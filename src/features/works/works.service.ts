@@ -5,6 +5,8 @@ import { plainTextToHtml } from '../../platform/text/plain-text.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { listPseudsOfUser } from '../accounts/accounts.repository.ts';
+import type { WorkTags } from '../tags/tags.model.ts';
+import { setWorkTags } from '../tags/tags.service.ts';
 import { countWordsInHtml } from './word-count.ts';
 import type { WorkContent } from './works.model.ts';
 import { workPolicy } from './works.policy.ts';
@@ -16,6 +18,8 @@ import {
   insertCreatorship,
   insertWork,
   lockWork,
+  markPosted,
+  type PublishingOptions,
   updateChapterBody,
   updateWorkContent,
 } from './works.repository.ts';
@@ -46,6 +50,23 @@ export function prepareContent(form: WorkForm): { content: WorkContent } | { err
   };
 }
 
+function tagsOf(form: WorkForm): WorkTags {
+  return {
+    rating: [form.rating],
+    warning: form.warnings,
+    category: form.categories,
+    fandom: form.fandoms,
+    relationship: form.relationships,
+    character: form.characters,
+    freeform: form.freeforms,
+  };
+}
+
+function publishingOf(form: WorkForm): PublishingOptions {
+  return { language: form.language, restricted: form.restricted, posted: form.action === 'post', publishedAt: form.published_on };
+}
+
+/** Creates a work, posted or as a draft (Preview and Save as draft both keep it unposted). */
 export async function postWork(db: Db, viewer: Viewer, form: WorkForm): Promise<WorkWriteResult> {
   const prepared = prepareContent(form);
   if ('errors' in prepared) return { ok: false, errors: prepared.errors };
@@ -53,9 +74,10 @@ export async function postWork(db: Db, viewer: Viewer, form: WorkForm): Promise<
   if (!pseuds.some((pseud) => pseud.id === form.pseud_id)) return { ok: false, errors: { pseud_id: 'Choose one of your own pen names.' } };
   const { content } = prepared;
   const workId = await db.transaction().execute(async (trx) => {
-    const id = await insertWork(trx, content);
+    const id = await insertWork(trx, content, publishingOf(form));
     await insertChapter(trx, id, { position: 1, body: content.body, wordCount: content.wordCount });
     await insertCreatorship(trx, id, form.pseud_id, 1);
+    await setWorkTags(trx, id, tagsOf(form));
     return id;
   });
   return { ok: true, workId };
@@ -70,12 +92,25 @@ export async function editWork(db: Db, viewer: Viewer, workId: number, form: Wor
     const work = await findWork(trx, workId);
     if (!work) throw notFound('work');
     workPolicy.authorize(viewer, 'edit', work);
-    await updateWorkContent(trx, workId, content);
+    await updateWorkContent(trx, workId, content, publishingOf(form));
+    await setWorkTags(trx, workId, tagsOf(form));
+    if (!work.posted && form.action === 'post') await markPosted(trx, workId);
     const chapter = await findFirstChapter(trx, workId);
     if (chapter) await updateChapterBody(trx, chapter.id, content.body, content.wordCount);
     else await insertChapter(trx, workId, { position: 1, body: content.body, wordCount: content.wordCount });
   });
   return { ok: true, workId };
+}
+
+/** Posts a draft as it stands. */
+export async function publishDraft(db: Db, viewer: Viewer, workId: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (!(await lockWork(trx, workId))) throw notFound('work');
+    const work = await findWork(trx, workId);
+    if (!work || !workPolicy.can(viewer, 'read', work)) throw notFound('work');
+    workPolicy.authorize(viewer, 'edit', work);
+    if (!work.posted) await markPosted(trx, workId);
+  });
 }
 
 export async function removeWork(db: Db, viewer: Viewer, workId: number): Promise<void> {

@@ -17,6 +17,12 @@ export interface WorksTable {
   revised_at: Timestamp;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  language: ColumnType<string, string | undefined, string>;
+  /** False while the work is a draft, visible only to its creators. */
+  posted: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Members-only: invisible to guests everywhere. */
+  restricted: ColumnType<boolean, boolean | undefined, boolean>;
+  backdated: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface ChaptersTable {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ENGINES } from '../../../test/support/databases.ts';
-import { buildUser, buildWork, logInThroughForm, signUpThroughForm, type BuiltUser } from '../../../test/support/builders.ts';
+import { buildUser, buildWork, logInThroughForm, signUpThroughForm, WORK_FORM_DEFAULTS, type BuiltUser } from '../../../test/support/builders.ts';
 import { startTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
 
 const HOSTILE_TEXT = [
@@ -48,7 +48,7 @@ for (const engine of ENGINES) {
     it('posts a plain-text work as paragraphs and shows it with its notes', async () => {
       const { client, username } = await writer();
       const form = await client.get('/works/new');
-      const response = await client.post('/works', {
+      const response = await client.post('/works', { ...WORK_FORM_DEFAULTS,
         title: 'Paper Lanterns',
         pseud_id: defaultPseudId(client, form.body),
         format: 'plain',
@@ -62,7 +62,7 @@ for (const engine of ENGINES) {
 
       const page = await new TestClient(t.app).get(`/works/${workId}`);
       assert.equal(page.statusCode, 200);
-      assert.match(page.body, /<h1>Paper Lanterns<\/h1>/);
+      assert.match(page.body, /<h1 lang="en">Paper Lanterns<\/h1>/);
       assert.match(page.body, /<p>First paragraph,<br \/>\s*with a line break\.<\/p>\s*<p>Second &lt;paragraph&gt; here\.<\/p>/);
       assert.match(page.body, /Two friends &amp; a festival\./);
       assert.match(page.body, /Thanks to my beta!/);
@@ -76,7 +76,7 @@ for (const engine of ENGINES) {
     it('strips script, event handlers, styles and javascript: links before storing, and guests never see them', async () => {
       const { client } = await writer();
       const form = await client.get('/works/new');
-      const response = await client.post('/works', { title: 'Hostile', pseud_id: defaultPseudId(client, form.body), format: 'html', body: HOSTILE_TEXT, summary: '<b onmouseover="x()">bold</b><script>y()</script>' });
+      const response = await client.post('/works', { ...WORK_FORM_DEFAULTS, title: 'Hostile', pseud_id: defaultPseudId(client, form.body), format: 'html', body: HOSTILE_TEXT, summary: '<b onmouseover="x()">bold</b><script>y()</script>' });
       const workId = workIdFrom(response.headers.location);
       const chapter = await t.db.selectFrom('chapters').select('body').where('work_id', '=', workId).executeTakeFirstOrThrow();
       for (const stored of [chapter.body, (await new TestClient(t.app).get(`/works/${workId}`)).body]) {
@@ -93,7 +93,7 @@ for (const engine of ENGINES) {
     it('shows the form again with messages and the typed text when fields are invalid', async () => {
       const { client } = await writer();
       const form = await client.get('/works/new');
-      const response = await client.post('/works', { title: '   ', pseud_id: defaultPseudId(client, form.body), format: 'plain', summary: 'x'.repeat(1251), body: 'Kept text' });
+      const response = await client.post('/works', { ...WORK_FORM_DEFAULTS, title: '   ', pseud_id: defaultPseudId(client, form.body), format: 'plain', summary: 'x'.repeat(1251), body: 'Kept text' });
       assert.equal(response.statusCode, 400);
       assert.match(response.body, /Title can(&#39;|')t be blank/);
       assert.match(response.body, /Summary must be at most 1,250 characters/);
@@ -105,7 +105,7 @@ for (const engine of ENGINES) {
     it('refuses text that is empty once unsafe HTML is removed', async () => {
       const { client } = await writer();
       const form = await client.get('/works/new');
-      const response = await client.post('/works', { title: 'Nothing', pseud_id: defaultPseudId(client, form.body), format: 'html', body: '<script>alert(1)</script>' });
+      const response = await client.post('/works', { ...WORK_FORM_DEFAULTS, title: 'Nothing', pseud_id: defaultPseudId(client, form.body), format: 'html', body: '<script>alert(1)</script>' });
       assert.equal(response.statusCode, 400);
       assert.match(response.body, /nothing left to show/);
     });
@@ -113,7 +113,7 @@ for (const engine of ENGINES) {
     it("refuses to post under another user's pen name", async () => {
       const other = await buildUser(t.db);
       const { client } = await writer();
-      const response = await client.post('/works', { title: 'Impostor', pseud_id: String(other.defaultPseudId), format: 'plain', body: 'Text' });
+      const response = await client.post('/works', { ...WORK_FORM_DEFAULTS, title: 'Impostor', pseud_id: String(other.defaultPseudId), format: 'plain', body: 'Text' });
       assert.equal(response.statusCode, 400);
       assert.match(response.body, /Choose one of your own pen names/);
     });
@@ -158,10 +158,10 @@ for (const engine of ENGINES) {
         const form = await ownerClient.get(`/works/${workId}/edit`);
         assert.equal(form.statusCode, 200);
         assert.match(form.body, /value="Draft Title"/);
-        const response = await ownerClient.post(`/works/${workId}/edit`, { title: 'Final Title', pseud_id: String(owner.defaultPseudId), format: 'html', body: '<p>one two three four</p>' });
+        const response = await ownerClient.post(`/works/${workId}/edit`, { ...WORK_FORM_DEFAULTS, title: 'Final Title', pseud_id: String(owner.defaultPseudId), format: 'html', body: '<p>one two three four</p>' });
         assert.equal(response.statusCode, 303);
         const page = await ownerClient.get(`/works/${workId}`);
-        assert.match(page.body, /<h1>Final Title<\/h1>/);
+        assert.match(page.body, /<h1 lang="en">Final Title<\/h1>/);
         const after = await t.db.selectFrom('works').select(['word_count', 'revised_at']).where('id', '=', workId).executeTakeFirstOrThrow();
         assert.equal(after.word_count, 4);
         assert.ok(after.revised_at.getTime() >= before.revised_at.getTime());
@@ -175,7 +175,7 @@ for (const engine of ENGINES) {
         await signUpThroughForm(intruder);
         assert.equal((await intruder.get(`/works/${workId}/edit`)).statusCode, 403);
         assert.equal((await intruder.get(`/works/${workId}/delete`)).statusCode, 403);
-        const edit = await intruder.post(`/works/${workId}/edit`, { title: 'Hijacked', pseud_id: '1', format: 'plain', body: 'Mine now' });
+        const edit = await intruder.post(`/works/${workId}/edit`, { ...WORK_FORM_DEFAULTS, title: 'Hijacked', pseud_id: '1', format: 'plain', body: 'Mine now' });
         assert.equal(edit.statusCode, 403);
         const del = await intruder.post(`/works/${workId}/delete`);
         assert.equal(del.statusCode, 403);

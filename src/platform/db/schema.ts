@@ -1,4 +1,5 @@
 import type { PseudsTable, SessionsTable, UserRolesTable, UsersTable } from '../../features/accounts/accounts.table.ts';
+import type { TagsTable, WorkTagsTable } from '../../features/tags/tags.table.ts';
 import type { ChaptersTable, CreatorshipsTable, WorksTable } from '../../features/works/works.table.ts';
 import type { Kysely, Transaction } from 'kysely';
 
@@ -17,6 +18,8 @@ export interface Database {
   chapters: ChaptersTable;
   creatorships: CreatorshipsTable;
   site_settings: SiteSettingsTable;
+  tags: TagsTable;
+  work_tags: WorkTagsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -15,22 +15,38 @@ export function textField(label: string, options: { max: number; required?: bool
   return schema.max(options.max, { message: `${label} must be at most ${options.max.toLocaleString('en')} characters.` });
 }
 
-/** Keeps the first value of each field as the user typed it, to fill the form again after an error. */
-function formValues(body: unknown): FormValues {
+/** Separates the values of a multi-value field (checkboxes) in FormValues. */
+export const LIST_SEPARATOR = '\n';
+
+/** The values of a multi-value field kept in FormValues. */
+export function listValue(values: FormValues, name: string): string[] {
+  const value = values[name];
+  return value ? value.split(LIST_SEPARATOR) : [];
+}
+
+/**
+ * Keeps each field as the user typed it, to fill the form again after an error: the
+ * first value, or for the named multi-value fields every value joined by a newline.
+ */
+function formValues(body: unknown, lists: readonly string[]): FormValues {
   const values: FormValues = {};
   if (body && typeof body === 'object') {
     for (const [key, value] of Object.entries(body as FormBody)) {
       if (key === '_csrf') continue;
-      const first = Array.isArray(value) ? value[0] : value;
-      if (typeof first === 'string') values[key] = first;
+      const all = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+      if (all.length === 0) continue;
+      values[key] = lists.includes(key) ? all.join(LIST_SEPARATOR) : all[0]!;
     }
   }
   return values;
 }
 
-export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormResult<z.output<S>> {
-  const values = formValues(body);
-  const parsed = schema.safeParse(values);
+/** Validates a form body with a zod schema. Fields named in `lists` reach the schema as arrays. */
+export function parseForm<S extends z.ZodType>(schema: S, body: unknown, lists: readonly string[] = []): FormResult<z.output<S>> {
+  const values = formValues(body, lists);
+  const input: Record<string, string | string[]> = { ...values };
+  for (const name of lists) input[name] = listValue(values, name);
+  const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data, values };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ENGINES } from '../../../test/support/databases.ts';
-import { signUpThroughForm } from '../../../test/support/builders.ts';
+import { signUpThroughForm, WORK_FORM_DEFAULTS } from '../../../test/support/builders.ts';
 import { startTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
 
 for (const engine of ENGINES) {
@@ -50,7 +50,7 @@ for (const engine of ENGINES) {
 
     it('answers an oversized body with 413 and a message', async () => {
       const client = await loggedIn();
-      const response = await client.post('/works', { title: 'Huge', pseud_id: '1', format: 'plain', body: 'word '.repeat(20_000) });
+      const response = await client.post('/works', { ...WORK_FORM_DEFAULTS, title: 'Huge', pseud_id: '1', format: 'plain', body: 'word '.repeat(20_000) });
       assert.equal(response.statusCode, 413);
       assert.match(response.body, /larger than this archive accepts \(64 KB\)/);
     });

@@ -8,12 +8,15 @@ interface Props {
   values?: FormValues;
   errors?: FieldErrors;
   returnTo?: string;
+  /** Why the reader was sent here, when a page asked them to log in. */
+  notice?: string;
 }
 
-export function LoginPage({ ctx, values = {}, errors = {}, returnTo = '/' }: Props) {
+export function LoginPage({ ctx, values = {}, errors = {}, returnTo = '/', notice }: Props) {
   return (
     <Layout ctx={ctx} title={titleWithErrors('Log in', errors)}>
       <h1>Log in</h1>
+      {notice ? <p class="notice" role="status">{notice}</p> : null}
       <ErrorSummary errors={errors} />
       <form method="post" action="/login" class="stack-form" noValidate>
         <CsrfField ctx={ctx} />

@@ -1,5 +1,6 @@
 import { DateTime, formatCount, SanitizedHtml } from '../../../platform/views/format.tsx';
-import type { WorkSummary } from '../works.model.ts';
+import { BlurbTags, FandomLine, RequiredTags } from '../../tags/views/work-tags.tsx';
+import { isComplete, type WorkSummary } from '../works.model.ts';
 import { Creators } from './creators.tsx';
 
 export function chapterProgress(work: Pick<WorkSummary, 'chapterCount' | 'expectedChapters'>): string {
@@ -14,9 +15,14 @@ export function WorkBlurb({ work }: { work: WorkSummary }) {
         <a href={`/works/${work.id}`}>{work.title}</a>
         <span class="byline"> by <Creators creators={work.creators} /></span>
       </h3>
+      <FandomLine tags={work.tags} />
+      <RequiredTags tags={work.tags} complete={isComplete(work)} />
       <p class="blurb-date">
         Updated <DateTime date={work.revisedAt} />
+        {work.restricted ? <span class="badge">Members only</span> : null}
+        {!work.posted ? <span class="badge">Draft</span> : null}
       </p>
+      <BlurbTags tags={work.tags} />
       {work.summary ? <SanitizedHtml class="userstuff summary" html={work.summary} /> : null}
       <dl class="stats">
         <dt>Words:</dt>

@@ -3,7 +3,9 @@ import { CsrfField, ErrorSummary, Field, titleWithErrors, type FieldErrors } fro
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import type { FormValues } from '../../../platform/http/forms.ts';
 import type { PseudRecord } from '../../accounts/accounts.repository.ts';
+import { ClassificationFields } from '../../tags/views/classification-fields.tsx';
 import { LIMITS } from '../works.schemas.ts';
+import { PublishingFields } from './publishing-fields.tsx';
 
 interface Props {
   ctx: PageContext;
@@ -12,6 +14,27 @@ interface Props {
   errors?: FieldErrors;
   /** Set when editing an existing work. */
   workId?: number;
+  /** True when the work being edited is still a draft. */
+  isDraft?: boolean;
+}
+
+function Actions({ workId, isDraft }: { workId: number | undefined; isDraft: boolean }) {
+  if (workId !== undefined && !isDraft) {
+    return (
+      <div class="form-actions">
+        <button type="submit" name="action" value="post">Save changes</button>
+        <a href={`/works/${workId}`}>Cancel</a>
+      </div>
+    );
+  }
+  return (
+    <div class="form-actions">
+      <button type="submit" name="action" value="post">Post</button>
+      <button type="submit" name="action" value="preview" class="button-secondary">Preview</button>
+      <button type="submit" name="action" value="draft" class="button-secondary">Save as draft</button>
+      {workId !== undefined ? <a href={`/works/${workId}`}>Cancel</a> : null}
+    </div>
+  );
 }
 
 function FormatChoice({ value }: { value: string }) {
@@ -28,7 +51,7 @@ function FormatChoice({ value }: { value: string }) {
   );
 }
 
-export function WorkFormPage({ ctx, pseuds, values, errors = {}, workId }: Props) {
+export function WorkFormPage({ ctx, pseuds, values, errors = {}, workId, isDraft = false }: Props) {
   const editing = workId !== undefined;
   const title = editing ? 'Edit work' : 'Post a new work';
   return (
@@ -55,6 +78,8 @@ export function WorkFormPage({ ctx, pseuds, values, errors = {}, workId }: Props
             )}
           </Field>
         )}
+        <ClassificationFields values={values} errors={errors} />
+        <h2>Text</h2>
         <FormatChoice value={values.format ?? 'html'} />
         <Field name="summary" label="Summary" errors={errors} hint={`Up to ${LIMITS.summary.toLocaleString('en')} characters.`}>
           {(p) => <textarea {...p} rows={4} maxLength={LIMITS.summary} value={values.summary ?? ''} />}
@@ -68,10 +93,8 @@ export function WorkFormPage({ ctx, pseuds, values, errors = {}, workId }: Props
         <Field name="end_notes" label="End notes" errors={errors}>
           {(p) => <textarea {...p} rows={4} maxLength={LIMITS.notes} value={values.end_notes ?? ''} />}
         </Field>
-        <div class="form-actions">
-          <button type="submit">{editing ? 'Save changes' : 'Post'}</button>
-          {editing ? <a href={`/works/${workId}`}>Cancel</a> : null}
-        </div>
+        <PublishingFields values={values} errors={errors} />
+        <Actions workId={workId} isDraft={isDraft} />
       </form>
     </Layout>
   );

@@ -2,6 +2,9 @@ import { Layout } from '../../../platform/views/layout.tsx';
 import { DateTime, formatCount, SanitizedHtml } from '../../../platform/views/format.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import type { Chapter, Work } from '../works.model.ts';
+import { CsrfField } from '../../../platform/views/forms.tsx';
+import { WorkTagBlock } from '../../tags/views/work-tags.tsx';
+import { languageName } from '../languages.ts';
 import { Creators } from './creators.tsx';
 import { chapterProgress } from './work-blurb.tsx';
 
@@ -22,12 +25,32 @@ function Notes({ heading, html, id }: { heading: string; html: string; id: strin
   );
 }
 
+function DraftNotice({ ctx, work }: { ctx: PageContext; work: Work }) {
+  return (
+    <div class="notice draft-notice" role="status">
+      <p>
+        <strong>This is a draft.</strong> Only you and your co-creators can see it until you post it.
+      </p>
+      <div class="form-actions">
+        <form method="post" action={`/works/${work.id}/post`} class="inline-form">
+          <CsrfField ctx={ctx} />
+          <button type="submit">Post it now</button>
+        </form>
+        <a href={`/works/${work.id}/edit`}>Edit</a>
+      </div>
+    </div>
+  );
+}
+
 export function WorkPage({ ctx, work, chapter, canEdit }: Props) {
+  const access = work.restricted ? 'Members only' : 'Everyone';
   return (
     <Layout ctx={ctx} title={work.title}>
+      {!work.posted && canEdit ? <DraftNotice ctx={ctx} work={work} /> : null}
       <article class="work">
+        <WorkTagBlock tags={work.tags} extra={[{ label: 'Language', value: languageName(work.language) }, { label: 'Visible to', value: access }]} />
         <header class="work-header">
-          <h1>{work.title}</h1>
+          <h1 lang={work.language}>{work.title}</h1>
           <p class="byline">
             by <Creators creators={work.creators} />
           </p>
@@ -55,7 +78,7 @@ export function WorkPage({ ctx, work, chapter, canEdit }: Props) {
           </section>
         ) : null}
         <Notes heading="Notes" html={work.notes} id="notes-heading" />
-        <section class="chapter" aria-label="Work text">
+        <section class="chapter" aria-label="Work text" lang={work.language}>
           {chapter ? <SanitizedHtml class="userstuff chapter-text" html={chapter.body} /> : <p>This work has no text yet.</p>}
         </section>
         <Notes heading="End notes" html={work.endNotes} id="end-notes-heading" />

@@ -1,0 +1,47 @@
+export const SYSTEM_TAG_TYPES = ['rating', 'warning', 'category'] as const;
+export const FREE_TAG_TYPES = ['fandom', 'relationship', 'character', 'freeform'] as const;
+export const TAG_TYPES = [...SYSTEM_TAG_TYPES, ...FREE_TAG_TYPES] as const;
+
+export type SystemTagType = (typeof SYSTEM_TAG_TYPES)[number];
+export type FreeTagType = (typeof FREE_TAG_TYPES)[number];
+export type TagType = (typeof TAG_TYPES)[number];
+
+export interface Tag {
+  id: number;
+  type: TagType;
+  name: string;
+}
+
+/** How each tag type is labelled on forms and work pages, in AO3's order. */
+export const TAG_TYPE_LABELS: Record<TagType, { one: string; many: string }> = {
+  rating: { one: 'Rating', many: 'Rating' },
+  warning: { one: 'Archive Warning', many: 'Archive Warnings' },
+  category: { one: 'Category', many: 'Categories' },
+  fandom: { one: 'Fandom', many: 'Fandoms' },
+  relationship: { one: 'Relationship', many: 'Relationships' },
+  character: { one: 'Character', many: 'Characters' },
+  freeform: { one: 'Additional Tag', many: 'Additional Tags' },
+};
+
+export const MAX_TAG_LENGTH = 150;
+/** AO3's limit on the tags a writer adds (fandoms, relationships, characters, additional tags). */
+export const MAX_FREE_TAGS_PER_WORK = 75;
+
+/** Names of the fixed system tags, as seeded by migration 0002. */
+export const RATINGS = ['Not Rated', 'General Audiences', 'Teen And Up Audiences', 'Mature', 'Explicit'] as const;
+export const WARNINGS = [
+  'Creator Chose Not To Use Archive Warnings',
+  'No Archive Warnings Apply',
+  'Graphic Depictions Of Violence',
+  'Major Character Death',
+  'Rape/Non-Con',
+  'Underage Sex',
+] as const;
+export const CATEGORIES = ['Gen', 'F/M', 'M/M', 'F/F', 'Multi', 'Other'] as const;
+
+/** Tags of one work, grouped by type, each group in the writer's (or the system's) order. */
+export type WorkTags = Record<TagType, string[]>;
+
+export function emptyWorkTags(): WorkTags {
+  return { rating: [], warning: [], category: [], fandom: [], relationship: [], character: [], freeform: [] };
+}
