@@ -78,7 +78,7 @@ export async function findWork(db: DbOrTrx, workId: number): Promise<Work | unde
 export async function findFirstChapter(db: DbOrTrx, workId: number): Promise<Chapter | undefined> {
   const row = await db
     .selectFrom('chapters')
-    .select(['id', 'position', 'title', 'summary', 'notes', 'end_notes', 'body', 'word_count'])
+    .select(['id', 'position', 'title', 'summary', 'notes', 'end_notes', 'body', 'word_count', 'published_at', 'lock_version'])
     .where('work_id', '=', workId)
     .orderBy('position')
     .executeTakeFirst();
@@ -92,11 +92,13 @@ export async function findFirstChapter(db: DbOrTrx, workId: number): Promise<Cha
       endNotes: row.end_notes,
       body: row.body,
       wordCount: row.word_count,
+      publishedAt: row.published_at,
+      lockVersion: row.lock_version,
     }
   );
 }
 
-export async function insertWork(db: DbOrTrx, content: WorkContent): Promise<number> {
+export async function insertWork(db: DbOrTrx, content: WorkContent, expectedChapters: number | null = 1): Promise<number> {
   const row = await db
     .insertInto('works')
     .values({
@@ -106,7 +108,7 @@ export async function insertWork(db: DbOrTrx, content: WorkContent): Promise<num
       end_notes: content.endNotes,
       word_count: content.wordCount,
       chapter_count: 1,
-      expected_chapters: 1,
+      expected_chapters: expectedChapters,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -133,10 +135,6 @@ export async function updateWorkContent(db: DbOrTrx, workId: number, content: Wo
     .set({ title: content.title, summary: content.summary, notes: content.notes, end_notes: content.endNotes, word_count: content.wordCount, revised_at: now, updated_at: now })
     .where('id', '=', workId)
     .execute();
-}
-
-export async function updateChapterBody(db: DbOrTrx, chapterId: number, body: string, wordCount: number): Promise<void> {
-  await db.updateTable('chapters').set({ body, word_count: wordCount, updated_at: new Date() }).where('id', '=', chapterId).execute();
 }
 
 /** Chapters and creatorships go with the work (ON DELETE CASCADE). */

@@ -5,7 +5,10 @@ import { redirectAfterPost, sendPage } from '../../platform/http/page.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { listPseudsOfUser } from '../accounts/accounts.repository.ts';
+import { readWork } from '../chapters/chapters.service.ts';
+import type { Reading } from '../chapters/chapters.model.ts';
 import { workPolicy } from './works.policy.ts';
+import type { Work } from './works.model.ts';
 import { findFirstChapter, findWork } from './works.repository.ts';
 import { workFormSchema } from './works.schemas.ts';
 import { editWork, postWork, removeWork } from './works.service.ts';
@@ -14,25 +17,32 @@ import { WorkFormPage } from './views/work-form-page.tsx';
 import { WorkPage } from './views/work-page.tsx';
 
 type WorkParams = { Params: { id: string } };
+type WorkPageParams = WorkParams & { Querystring: { view?: string } };
 
 /** Work ids in URLs are positive integers; anything else is simply not found. */
-function parseWorkId(raw: string): number {
+export function parseWorkId(raw: string): number {
   if (!/^\d{1,15}$/.test(raw)) throw notFound('work');
   return Number(raw);
 }
 
 /** Guests are sent to log in and brought back afterwards. */
-function requireViewer(request: FastifyRequest, reply: FastifyReply): Viewer | null {
+export function requireViewer(request: FastifyRequest, reply: FastifyReply): Viewer | null {
   if (request.viewer) return request.viewer;
   if (request.method !== 'GET') throw new AppError('unauthorized', 'Please log in to do that.');
   void reply.redirect(`/login?return_to=${encodeURIComponent(request.url)}`, 303);
   return null;
 }
 
-async function loadWork(request: FastifyRequest, id: string) {
+export async function loadWork(request: FastifyRequest, id: string) {
   const work = await findWork(request.server.db, parseWorkId(id));
   if (!work) throw notFound('work');
   return work;
+}
+
+/** The work page, however it is read (first chapter, one chapter, or whole); the chapter routes use it too. */
+export function sendWorkPage(request: FastifyRequest, reply: FastifyReply, work: Work, reading: Reading) {
+  const canEdit = workPolicy.can(request.viewer, 'edit', work);
+  return sendPage(request, reply, (ctx) => <WorkPage ctx={ctx} work={work} reading={reading} canEdit={canEdit} />);
 }
 
 export function registerWorkRoutes(app: FastifyInstance): void {
@@ -48,7 +58,7 @@ export function registerWorkRoutes(app: FastifyInstance): void {
     if (!viewer) return reply;
     const pseuds = await listPseudsOfUser(db, viewer.id);
     const defaultPseud = pseuds.find((p) => p.isDefault) ?? pseuds[0];
-    return renderForm(request, reply, viewer, { pseud_id: String(defaultPseud?.id ?? ''), format: 'plain' }, {});
+    return renderForm(request, reply, viewer, { pseud_id: String(defaultPseud?.id ?? ''), format: 'plain', expected_chapters: '1' }, {});
   });
 
   app.post('/works', async (request, reply) => {
@@ -61,11 +71,10 @@ export function registerWorkRoutes(app: FastifyInstance): void {
     return redirectAfterPost(reply, `/works/${result.workId}`);
   });
 
-  app.get<WorkParams>('/works/:id', async (request, reply) => {
+  app.get<WorkPageParams>('/works/:id', async (request, reply) => {
     const work = await loadWork(request, request.params.id);
-    const chapter = await findFirstChapter(db, work.id);
-    const canEdit = workPolicy.can(request.viewer, 'edit', work);
-    return sendPage(request, reply, (ctx) => <WorkPage ctx={ctx} work={work} chapter={chapter} canEdit={canEdit} />);
+    const reading = await readWork(db, work.id, request.query.view === 'full' ? { all: true } : { position: 1 });
+    return sendWorkPage(request, reply, work, reading);
   });
 
   app.get<WorkParams>('/works/:id/edit', async (request, reply) => {
@@ -82,6 +91,8 @@ export function registerWorkRoutes(app: FastifyInstance): void {
       notes: work.notes,
       end_notes: work.endNotes,
       body: chapter?.body ?? '',
+      expected_chapters: work.expectedChapters === null ? '' : String(work.expectedChapters),
+      lock_version: String(chapter?.lockVersion ?? 0),
     };
     return renderForm(request, reply, viewer, values, {}, work.id);
   });
@@ -89,11 +100,14 @@ export function registerWorkRoutes(app: FastifyInstance): void {
   app.post<WorkParams>('/works/:id/edit', async (request, reply) => {
     const viewer = requireViewer(request, reply);
     if (!viewer) return reply;
-    const workId = parseWorkId(request.params.id);
+    // Someone else's work is refused before its form is even read, valid or not.
+    const work = await loadWork(request, request.params.id);
+    workPolicy.authorize(viewer, 'edit', work);
+    const workId = work.id;
     const form = parseForm(workFormSchema, request.body);
     if (!form.ok) return renderForm(request, reply, viewer, form.values, form.errors, workId, 400);
     const result = await editWork(db, viewer, workId, form.data);
-    if (!result.ok) return renderForm(request, reply, viewer, form.values, result.errors, workId, 400);
+    if (!result.ok) return renderForm(request, reply, viewer, form.values, result.errors, workId, result.conflict ? 409 : 400);
     return redirectAfterPost(reply, `/works/${workId}`);
   });
 

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { textField } from '../../platform/http/forms.ts';
+import { expectedChaptersField, lockVersionField } from '../chapters/chapter-fields.ts';
 
 export const LIMITS = {
   title: 255,
   summary: 1250,
   notes: 5000,
-  body: 500_000,
+  /** Per chapter, as AO3: at least 10 and at most 510,000 characters. */
+  body: 510_000,
+  bodyMin: 10,
 } as const;
 
 export const workFormSchema = z.object({
@@ -15,7 +18,10 @@ export const workFormSchema = z.object({
   notes: textField('Beginning notes', { max: LIMITS.notes }).default(''),
   end_notes: textField('End notes', { max: LIMITS.notes }).default(''),
   format: z.enum(['html', 'plain'], { message: 'Choose whether the text is HTML or plain text.' }).default('html'),
-  body: textField('Work text', { max: LIMITS.body, required: true }),
+  body: textField('Work text', { max: LIMITS.body, min: LIMITS.bodyMin, required: true }),
+  expected_chapters: expectedChaptersField,
+  /** Version of chapter 1 the edit form was filled from; a form that omits it is not checked. */
+  lock_version: lockVersionField.optional(),
 });
 
 export type WorkForm = z.output<typeof workFormSchema>;

@@ -4,6 +4,7 @@ import type { PageContext } from '../../../platform/views/page-context.ts';
 import type { FormValues } from '../../../platform/http/forms.ts';
 import type { PseudRecord } from '../../accounts/accounts.repository.ts';
 import { LIMITS } from '../works.schemas.ts';
+import { ExpectedChaptersField, LockVersionField } from '../../chapters/views/expected-chapters-field.tsx';
 
 interface Props {
   ctx: PageContext;
@@ -14,7 +15,7 @@ interface Props {
   workId?: number;
 }
 
-function FormatChoice({ value }: { value: string }) {
+export function FormatChoice({ value }: { value: string }) {
   return (
     <fieldset class="field">
       <legend>The text below is</legend>
@@ -37,6 +38,7 @@ export function WorkFormPage({ ctx, pseuds, values, errors = {}, workId }: Props
       <ErrorSummary errors={errors} />
       <form method="post" action={editing ? `/works/${workId}/edit` : '/works'} class="stack-form work-form" noValidate>
         <CsrfField ctx={ctx} />
+        <LockVersionField values={values} />
         <Field name="title" label="Title" errors={errors}>
           {(p) => <input {...p} type="text" required maxLength={LIMITS.title} value={values.title ?? ''} />}
         </Field>
@@ -55,6 +57,7 @@ export function WorkFormPage({ ctx, pseuds, values, errors = {}, workId }: Props
             )}
           </Field>
         )}
+        <ExpectedChaptersField values={values} errors={errors} />
         <FormatChoice value={values.format ?? 'html'} />
         <Field name="summary" label="Summary" errors={errors} hint={`Up to ${LIMITS.summary.toLocaleString('en')} characters.`}>
           {(p) => <textarea {...p} rows={4} maxLength={LIMITS.summary} value={values.summary ?? ''} />}
