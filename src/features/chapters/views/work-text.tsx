@@ -19,13 +19,15 @@ export function readingTitle(title: string, reading: Reading): string {
   return reading.chapter ? `${title}, ${chapterLabel(reading.chapter)}` : title;
 }
 
-function ChapterNotes({ heading, html, id }: { heading: string; html: string; id: string }) {
+/** A heading, not a landmark: the entire work repeats these once per chapter, and landmarks need unique names. */
+function ChapterNotes({ heading, html, id, level = 3 }: { heading: string; html: string; id: string; level?: 2 | 3 }) {
   if (!html) return null;
+  const Heading = level === 2 ? 'h2' : 'h3';
   return (
-    <section class="notes" aria-labelledby={id}>
-      <h3 id={id}>{heading}</h3>
+    <div class="notes">
+      <Heading id={id}>{heading}</Heading>
       <SanitizedHtml class="userstuff" html={html} />
-    </section>
+    </div>
   );
 }
 
@@ -58,12 +60,12 @@ function SingleChapter({ chapter }: { chapter: Chapter | undefined }) {
   if (!chapter) return <section class="chapter" aria-label="Work text"><p>This work has no text yet.</p></section>;
   return (
     <>
-      <ChapterNotes heading="Chapter summary" html={chapter.summary} id="chapter-summary" />
-      <ChapterNotes heading="Chapter notes" html={chapter.notes} id="chapter-notes" />
+      <ChapterNotes heading="Chapter summary" html={chapter.summary} id="chapter-summary" level={2} />
+      <ChapterNotes heading="Chapter notes" html={chapter.notes} id="chapter-notes" level={2} />
       <section class="chapter" aria-label="Work text">
         <SanitizedHtml class="userstuff chapter-text" html={chapter.body} />
       </section>
-      <ChapterNotes heading="Chapter end notes" html={chapter.endNotes} id="chapter-end-notes" />
+      <ChapterNotes heading="Chapter end notes" html={chapter.endNotes} id="chapter-end-notes" level={2} />
     </>
   );
 }
