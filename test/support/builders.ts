@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { listPseudsOfUser } from '../../src/features/accounts/accounts.repository.ts';
 import { createAccount } from '../../src/features/accounts/accounts.service.ts';
 import type { Role } from '../../src/features/accounts/accounts.table.ts';
+import { addChapter } from '../../src/features/chapters/chapters.service.ts';
 import { postWork } from '../../src/features/works/works.service.ts';
 import type { WorkForm } from '../../src/features/works/works.schemas.ts';
 import type { Db } from '../../src/platform/db/schema.ts';
@@ -84,6 +85,30 @@ export const WORK_FORM_DEFAULTS: Record<string, string | string[]> = {
   fandoms: 'Original Work',
   language: 'en',
 };
+export interface ChapterOverrides {
+  title?: string;
+  summary?: string;
+  notes?: string;
+  end_notes?: string;
+  body?: string;
+  /** Blank for unknown; left out, the work's expected count is kept (raised if needed). */
+  expected_chapters?: number | null;
+}
+
+/** Adds a chapter at the end of the user's work; returns its id. */
+export async function buildChapter(db: Db, user: BuiltUser, workId: number, overrides: ChapterOverrides = {}): Promise<number> {
+  const result = await addChapter(db, user, workId, {
+    title: overrides.title ?? '',
+    summary: overrides.summary ?? '',
+    notes: overrides.notes ?? '',
+    end_notes: overrides.end_notes ?? '',
+    body: overrides.body ?? '<p>And then the story went on a little further.</p>',
+    format: 'html',
+    ...(overrides.expected_chapters === undefined ? {} : { expected_chapters: overrides.expected_chapters }),
+  });
+  if (!result.ok) throw new Error(`buildChapter failed: ${JSON.stringify(result.errors)}`);
+  return result.chapterId;
+}
 
 /** Signs up through the real form, leaving the client logged in. */
 export async function signUpThroughForm(client: TestClient, overrides: { username?: string; password?: string } = {}) {

@@ -47,7 +47,7 @@ for (const engine of ENGINES) {
       assert.match(page, /<li class="tag tag-fandom">Star Trek<\/li><li class="tag tag-fandom">Original Work<\/li>/, 'free tags in the writer’s order');
       assert.match(page, /Hurt\/Comfort/);
       assert.match(page, /<dt>Language:<\/dt><dd>Deutsch<\/dd>/);
-      assert.match(page, /<section class="chapter" aria-label="Work text" lang="de">/);
+      assert.match(page, /<div class="work-text" lang="de">/);
 
       const home = (await new TestClient(t.app).get('/')).body;
       const blurb = home.slice(home.indexOf(`id="work-${workId}-title"`));

@@ -38,6 +38,9 @@ export interface Chapter {
   endNotes: string;
   body: string;
   wordCount: number;
+  publishedAt: Date;
+  /** The version the edit form carries, so a stale save is refused. */
+  lockVersion: number;
 }
 
 export interface Work extends WorkSummary {

@@ -5,7 +5,7 @@ import type { Creator } from './works.model.ts';
 const isCreator = (viewer: Viewer | null, work: { creators: Creator[] }) =>
   viewer !== null && work.creators.some((creator) => creator.userId === viewer.id);
 
-type PolicyWork = { creators: Creator[]; posted: boolean; restricted: boolean };
+export type PolicyWork = { creators: Creator[]; posted: boolean; restricted: boolean };
 
 /** Who may do what with a work. Anything not listed here is denied. */
 export const workPolicy = createPolicy<PolicyWork, 'read' | 'edit' | 'delete'>({

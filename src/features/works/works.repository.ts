@@ -124,7 +124,7 @@ export async function findWork(db: DbOrTrx, workId: number): Promise<Work | unde
 export async function findFirstChapter(db: DbOrTrx, workId: number): Promise<Chapter | undefined> {
   const row = await db
     .selectFrom('chapters')
-    .select(['id', 'position', 'title', 'summary', 'notes', 'end_notes', 'body', 'word_count'])
+    .select(['id', 'position', 'title', 'summary', 'notes', 'end_notes', 'body', 'word_count', 'published_at', 'lock_version'])
     .where('work_id', '=', workId)
     .orderBy('position')
     .executeTakeFirst();
@@ -138,6 +138,8 @@ export async function findFirstChapter(db: DbOrTrx, workId: number): Promise<Cha
       endNotes: row.end_notes,
       body: row.body,
       wordCount: row.word_count,
+      publishedAt: row.published_at,
+      lockVersion: row.lock_version,
     }
   );
 }
@@ -150,7 +152,7 @@ export interface PublishingOptions {
   publishedAt: Date | null;
 }
 
-export async function insertWork(db: DbOrTrx, content: WorkContent, publishing: PublishingOptions): Promise<number> {
+export async function insertWork(db: DbOrTrx, content: WorkContent, publishing: PublishingOptions, expectedChapters: number | null = 1): Promise<number> {
   const now = new Date();
   const row = await db
     .insertInto('works')
@@ -161,7 +163,7 @@ export async function insertWork(db: DbOrTrx, content: WorkContent, publishing: 
       end_notes: content.endNotes,
       word_count: content.wordCount,
       chapter_count: 1,
-      expected_chapters: 1,
+      expected_chapters: expectedChapters,
       language: publishing.language,
       restricted: publishing.restricted,
       posted: publishing.posted,
@@ -219,10 +221,6 @@ export async function markPosted(db: DbOrTrx, workId: number): Promise<void> {
     })
     .where('id', '=', workId)
     .execute();
-}
-
-export async function updateChapterBody(db: DbOrTrx, chapterId: number, body: string, wordCount: number): Promise<void> {
-  await db.updateTable('chapters').set({ body, word_count: wordCount, updated_at: new Date() }).where('id', '=', chapterId).execute();
 }
 
 /** Chapters and creatorships go with the work (ON DELETE CASCADE). */

@@ -5,6 +5,8 @@ import { redirectAfterPost, sendPage } from '../../platform/http/page.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { listPseudsOfUser } from '../accounts/accounts.repository.ts';
+import { readWork } from '../chapters/chapters.service.ts';
+import type { Reading } from '../chapters/chapters.model.ts';
 import type { Work } from './works.model.ts';
 import { isHiddenFrom, workPolicy } from './works.policy.ts';
 import { findFirstChapter, findWork } from './works.repository.ts';
@@ -15,15 +17,16 @@ import { WorkFormPage } from './views/work-form-page.tsx';
 import { WorkPage } from './views/work-page.tsx';
 
 type WorkParams = { Params: { id: string } };
+type WorkPageParams = WorkParams & { Querystring: { view?: string } };
 
 /** Work ids in URLs are positive integers; anything else is simply not found. */
-function parseWorkId(raw: string): number {
+export function parseWorkId(raw: string): number {
   if (!/^\d{1,15}$/.test(raw)) throw notFound('work');
   return Number(raw);
 }
 
 /** Guests are sent to log in and brought back afterwards. */
-function requireViewer(request: FastifyRequest, reply: FastifyReply): Viewer | null {
+export function requireViewer(request: FastifyRequest, reply: FastifyReply): Viewer | null {
   if (request.viewer) return request.viewer;
   if (request.method !== 'GET') throw new AppError('unauthorized', 'Please log in to do that.');
   void reply.redirect(`/login?return_to=${encodeURIComponent(request.url)}`, 303);
@@ -31,14 +34,14 @@ function requireViewer(request: FastifyRequest, reply: FastifyReply): Viewer | n
 }
 
 /** Loads a work the viewer may know about; drafts of others are simply not found. */
-async function loadWork(request: FastifyRequest, id: string) {
+export async function loadWork(request: FastifyRequest, id: string) {
   const work = await findWork(request.server.db, parseWorkId(id));
   if (!work || isHiddenFrom(request.viewer, work)) throw notFound('work');
   return work;
 }
 
 /** The edit form, filled in from the stored work. */
-function formValuesOf(work: Work, viewer: Viewer, body: string): FormValues {
+function formValuesOf(work: Work, viewer: Viewer, body: string, lockVersion: number): FormValues {
   const list = (names: string[]) => names.join(', ');
   return {
     title: work.title,
@@ -53,11 +56,25 @@ function formValuesOf(work: Work, viewer: Viewer, body: string): FormValues {
     language: work.language,
     ...(work.restricted ? { restricted: '1' } : {}),
     format: 'html',
+    expected_chapters: work.expectedChapters === null ? '' : String(work.expectedChapters),
+    lock_version: String(lockVersion),
     summary: work.summary,
     notes: work.notes,
     end_notes: work.endNotes,
     body,
   };
+}
+
+/**
+ * The work page, however it is read (first chapter, one chapter, or whole); the chapter
+ * routes use it too. Guests opening a members-only work are sent to log in instead.
+ */
+export function sendWorkPage(request: FastifyRequest, reply: FastifyReply, work: Work, reading: Reading) {
+  if (!workPolicy.can(request.viewer, 'read', work)) {
+    return reply.redirect(`/login?return_to=${encodeURIComponent(request.url)}&reason=members-only`, 303);
+  }
+  const canEdit = workPolicy.can(request.viewer, 'edit', work);
+  return sendPage(request, reply, (ctx) => <WorkPage ctx={ctx} work={work} reading={reading} canEdit={canEdit} />);
 }
 
 export function registerWorkRoutes(app: FastifyInstance): void {
@@ -74,7 +91,7 @@ export function registerWorkRoutes(app: FastifyInstance): void {
     if (!viewer) return reply;
     const pseuds = await listPseudsOfUser(db, viewer.id);
     const defaultPseud = pseuds.find((p) => p.isDefault) ?? pseuds[0];
-    return renderForm(request, reply, viewer, { pseud_id: String(defaultPseud?.id ?? ''), format: 'plain', language: 'en' }, {});
+    return renderForm(request, reply, viewer, { pseud_id: String(defaultPseud?.id ?? ''), format: 'plain', language: 'en', expected_chapters: '1' }, {});
   });
 
   app.post('/works', async (request, reply) => {
@@ -87,15 +104,10 @@ export function registerWorkRoutes(app: FastifyInstance): void {
     return redirectAfterPost(reply, `/works/${result.workId}`);
   });
 
-  app.get<WorkParams>('/works/:id', async (request, reply) => {
+  app.get<WorkPageParams>('/works/:id', async (request, reply) => {
     const work = await loadWork(request, request.params.id);
-    if (!workPolicy.can(request.viewer, 'read', work)) {
-      // Members-only: guests are asked to log in, and never see the work itself.
-      return reply.redirect(`/login?return_to=${encodeURIComponent(request.url)}&reason=members-only`, 303);
-    }
-    const chapter = await findFirstChapter(db, work.id);
-    const canEdit = workPolicy.can(request.viewer, 'edit', work);
-    return sendPage(request, reply, (ctx) => <WorkPage ctx={ctx} work={work} chapter={chapter} canEdit={canEdit} />);
+    const reading = await readWork(db, work.id, request.query.view === 'full' ? { all: true } : { position: 1 });
+    return sendWorkPage(request, reply, work, reading);
   });
 
   app.get<WorkParams>('/works/:id/edit', async (request, reply) => {
@@ -104,17 +116,19 @@ export function registerWorkRoutes(app: FastifyInstance): void {
     if (!viewer) return reply;
     workPolicy.authorize(viewer, 'edit', work);
     const chapter = await findFirstChapter(db, work.id);
-    return renderForm(request, reply, viewer, formValuesOf(work, viewer, chapter?.body ?? ''), {}, work);
+    return renderForm(request, reply, viewer, formValuesOf(work, viewer, chapter?.body ?? '', chapter?.lockVersion ?? 0), {}, work);
   });
 
   app.post<WorkParams>('/works/:id/edit', async (request, reply) => {
     const viewer = requireViewer(request, reply);
     if (!viewer) return reply;
+    // Someone else's work is refused before its form is even read, valid or not.
     const work = await loadWork(request, request.params.id);
+    workPolicy.authorize(viewer, 'edit', work);
     const form = parseForm(workFormSchema, request.body, WORK_FORM_LISTS);
     if (!form.ok) return renderForm(request, reply, viewer, form.values, form.errors, work, 400);
     const result = await editWork(db, viewer, work.id, form.data);
-    if (!result.ok) return renderForm(request, reply, viewer, form.values, result.errors, work, 400);
+    if (!result.ok) return renderForm(request, reply, viewer, form.values, result.errors, work, result.conflict ? 409 : 400);
     return redirectAfterPost(reply, `/works/${work.id}`);
   });
 

@@ -3,12 +3,15 @@ import { textField } from '../../platform/http/forms.ts';
 import { CATEGORIES, MAX_FREE_TAGS_PER_WORK, RATINGS, WARNINGS } from '../tags/tags.model.ts';
 import { tagListField } from '../tags/tags.schemas.ts';
 import { LANGUAGE_CODES } from './languages.ts';
+import { expectedChaptersField, lockVersionField } from '../chapters/chapter-fields.ts';
 
 export const LIMITS = {
   title: 255,
   summary: 1250,
   notes: 5000,
-  body: 500_000,
+  /** Per chapter, as AO3: at least 10 and at most 510,000 characters. */
+  body: 510_000,
+  bodyMin: 10,
 } as const;
 
 /** Checkbox fields of the work form, which arrive as lists. */
@@ -45,7 +48,10 @@ export const workFormSchema = z
     notes: textField('Beginning notes', { max: LIMITS.notes }).default(''),
     end_notes: textField('End notes', { max: LIMITS.notes }).default(''),
     format: z.enum(['html', 'plain'], { message: 'Choose whether the text is HTML or plain text.' }).default('html'),
-    body: textField('Work text', { max: LIMITS.body, required: true }),
+    body: textField('Work text', { max: LIMITS.body, min: LIMITS.bodyMin, required: true }),
+    expected_chapters: expectedChaptersField,
+    /** Version of chapter 1 the edit form was filled from; a form that omits it is not checked. */
+    lock_version: lockVersionField.optional(),
     action: z.enum(['post', 'draft', 'preview'], { message: 'Choose Post, Preview or Save as draft.' }).default('post'),
   })
   .superRefine((form, ctx) => {

@@ -7,6 +7,8 @@ import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { listPseudsOfUser } from '../accounts/accounts.repository.ts';
 import type { WorkTags } from '../tags/tags.model.ts';
 import { setWorkTags } from '../tags/tags.service.ts';
+import { conflictMessage, expectedChaptersError } from '../chapters/chapter-fields.ts';
+import { refreshWorkStats, updateChapter } from '../chapters/chapters.repository.ts';
 import { countWordsInHtml } from './word-count.ts';
 import type { WorkContent } from './works.model.ts';
 import { workPolicy } from './works.policy.ts';
@@ -20,14 +22,13 @@ import {
   lockWork,
   markPosted,
   type PublishingOptions,
-  updateChapterBody,
   updateWorkContent,
 } from './works.repository.ts';
 import type { WorkForm } from './works.schemas.ts';
 
-export type WorkWriteResult = { ok: true; workId: number } | { ok: false; errors: FieldErrors };
+export type WorkWriteResult = { ok: true; workId: number } | { ok: false; errors: FieldErrors; conflict?: boolean };
 
-function toHtml(text: string, format: WorkForm['format']): string {
+export function toHtml(text: string, format: WorkForm['format']): string {
   return sanitizeUserHtml(format === 'plain' ? plainTextToHtml(text) : text);
 }
 
@@ -74,7 +75,7 @@ export async function postWork(db: Db, viewer: Viewer, form: WorkForm): Promise<
   if (!pseuds.some((pseud) => pseud.id === form.pseud_id)) return { ok: false, errors: { pseud_id: 'Choose one of your own pen names.' } };
   const { content } = prepared;
   const workId = await db.transaction().execute(async (trx) => {
-    const id = await insertWork(trx, content, publishingOf(form));
+    const id = await insertWork(trx, content, publishingOf(form), form.expected_chapters === undefined ? 1 : form.expected_chapters);
     await insertChapter(trx, id, { position: 1, body: content.body, wordCount: content.wordCount });
     await insertCreatorship(trx, id, form.pseud_id, 1);
     await setWorkTags(trx, id, tagsOf(form));
@@ -87,19 +88,26 @@ export async function editWork(db: Db, viewer: Viewer, workId: number, form: Wor
   const prepared = prepareContent(form);
   if ('errors' in prepared) return { ok: false, errors: prepared.errors };
   const { content } = prepared;
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx): Promise<WorkWriteResult> => {
     if (!(await lockWork(trx, workId))) throw notFound('work');
     const work = await findWork(trx, workId);
     if (!work) throw notFound('work');
     workPolicy.authorize(viewer, 'edit', work);
+    const expectedError = expectedChaptersError(form.expected_chapters, work.chapterCount);
+    if (expectedError) return { ok: false, errors: { expected_chapters: expectedError } };
+    // This form edits chapter 1's text: save it first, only if nobody saved it since the form was loaded.
+    const chapter = await findFirstChapter(trx, workId);
+    if (chapter && !(await updateChapter(trx, workId, chapter.id, form.lock_version ?? chapter.lockVersion, { body: content.body, wordCount: content.wordCount }))) {
+      return { ok: false, errors: { body: conflictMessage('work') }, conflict: true };
+    }
+    if (!chapter) await insertChapter(trx, workId, { position: 1, body: content.body, wordCount: content.wordCount });
     await updateWorkContent(trx, workId, content, publishingOf(form));
     await setWorkTags(trx, workId, tagsOf(form));
+    // The work's word count is the sum over all its chapters, not chapter 1's.
+    await refreshWorkStats(trx, workId, { revised: 'now', expectedChapters: form.expected_chapters });
     if (!work.posted && form.action === 'post') await markPosted(trx, workId);
-    const chapter = await findFirstChapter(trx, workId);
-    if (chapter) await updateChapterBody(trx, chapter.id, content.body, content.wordCount);
-    else await insertChapter(trx, workId, { position: 1, body: content.body, wordCount: content.wordCount });
+    return { ok: true, workId };
   });
-  return { ok: true, workId };
 }
 
 /** Posts a draft as it stands. */

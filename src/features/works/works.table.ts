@@ -38,6 +38,8 @@ export interface ChaptersTable {
   published_at: Timestamp;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** Bumped by every save, so a save from a stale form is refused (migration 0003). */
+  lock_version: ColumnType<number, number | undefined, number>;
 }
 
 export interface CreatorshipsTable {

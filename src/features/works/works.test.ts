@@ -113,7 +113,7 @@ for (const engine of ENGINES) {
     it("refuses to post under another user's pen name", async () => {
       const other = await buildUser(t.db);
       const { client } = await writer();
-      const response = await client.post('/works', { ...WORK_FORM_DEFAULTS, title: 'Impostor', pseud_id: String(other.defaultPseudId), format: 'plain', body: 'Text' });
+      const response = await client.post('/works', { ...WORK_FORM_DEFAULTS, title: 'Impostor', pseud_id: String(other.defaultPseudId), format: 'plain', body: 'Text long enough to post.' });
       assert.equal(response.statusCode, 400);
       assert.match(response.body, /Choose one of your own pen names/);
     });

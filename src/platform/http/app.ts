@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Db } from '../db/schema.ts';
 import { registerAccountRoutes } from '../../features/accounts/accounts.routes.tsx';
+import { registerChapterRoutes } from '../../features/chapters/chapters.routes.tsx';
 import { registerSessions } from '../../features/accounts/sessions.ts';
 import { registerHomeRoutes } from '../../features/home/home.routes.tsx';
 import { registerUserRoutes } from '../../features/users/users.routes.tsx';
@@ -52,6 +53,7 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   registerHomeRoutes(app);
   registerAccountRoutes(app);
   registerWorkRoutes(app);
+  registerChapterRoutes(app);
   registerUserRoutes(app);
   return app;
 }

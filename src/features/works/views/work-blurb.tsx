@@ -2,6 +2,7 @@ import { DateTime, formatCount, SanitizedHtml } from '../../../platform/views/fo
 import { BlurbTags, FandomLine, RequiredTags } from '../../tags/views/work-tags.tsx';
 import { isComplete, type WorkSummary } from '../works.model.ts';
 import { Creators } from './creators.tsx';
+import { CompletionStat } from '../../chapters/views/progress.tsx';
 
 export function chapterProgress(work: Pick<WorkSummary, 'chapterCount' | 'expectedChapters'>): string {
   return `${work.chapterCount}/${work.expectedChapters ?? '?'}`;
@@ -29,6 +30,7 @@ export function WorkBlurb({ work }: { work: WorkSummary }) {
         <dd>{formatCount(work.wordCount)}</dd>
         <dt>Chapters:</dt>
         <dd>{chapterProgress(work)}</dd>
+        <CompletionStat work={work} />
       </dl>
     </li>
   );

@@ -6,6 +6,7 @@ import type { PseudRecord } from '../../accounts/accounts.repository.ts';
 import { ClassificationFields } from '../../tags/views/classification-fields.tsx';
 import { LIMITS } from '../works.schemas.ts';
 import { PublishingFields } from './publishing-fields.tsx';
+import { ExpectedChaptersField, LockVersionField } from '../../chapters/views/expected-chapters-field.tsx';
 
 interface Props {
   ctx: PageContext;
@@ -37,7 +38,7 @@ function Actions({ workId, isDraft }: { workId: number | undefined; isDraft: boo
   );
 }
 
-function FormatChoice({ value }: { value: string }) {
+export function FormatChoice({ value }: { value: string }) {
   return (
     <fieldset class="field">
       <legend>The text below is</legend>
@@ -60,6 +61,7 @@ export function WorkFormPage({ ctx, pseuds, values, errors = {}, workId, isDraft
       <ErrorSummary errors={errors} />
       <form method="post" action={editing ? `/works/${workId}/edit` : '/works'} class="stack-form work-form" noValidate>
         <CsrfField ctx={ctx} />
+        <LockVersionField values={values} />
         <Field name="title" label="Title" errors={errors}>
           {(p) => <input {...p} type="text" required maxLength={LIMITS.title} value={values.title ?? ''} />}
         </Field>
@@ -80,6 +82,7 @@ export function WorkFormPage({ ctx, pseuds, values, errors = {}, workId, isDraft
         )}
         <ClassificationFields values={values} errors={errors} />
         <h2>Text</h2>
+        <ExpectedChaptersField values={values} errors={errors} />
         <FormatChoice value={values.format ?? 'html'} />
         <Field name="summary" label="Summary" errors={errors} hint={`Up to ${LIMITS.summary.toLocaleString('en')} characters.`}>
           {(p) => <textarea {...p} rows={4} maxLength={LIMITS.summary} value={values.summary ?? ''} />}

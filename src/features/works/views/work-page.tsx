@@ -1,17 +1,21 @@
 import { Layout } from '../../../platform/views/layout.tsx';
 import { DateTime, formatCount, SanitizedHtml } from '../../../platform/views/format.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
-import type { Chapter, Work } from '../works.model.ts';
+import type { Work } from '../works.model.ts';
 import { CsrfField } from '../../../platform/views/forms.tsx';
 import { WorkTagBlock } from '../../tags/views/work-tags.tsx';
 import { languageName } from '../languages.ts';
+import type { Reading } from '../../chapters/chapters.model.ts';
+import { ChapterActionItems, CompletionStat } from '../../chapters/views/progress.tsx';
+import { readingTitle, showsWorkEndNotes, showsWorkNotes, WorkText } from '../../chapters/views/work-text.tsx';
 import { Creators } from './creators.tsx';
 import { chapterProgress } from './work-blurb.tsx';
 
 interface Props {
   ctx: PageContext;
   work: Work;
-  chapter: Chapter | undefined;
+  /** One chapter with the chapter index, or the whole work. */
+  reading: Reading;
   canEdit: boolean;
 }
 
@@ -42,10 +46,10 @@ function DraftNotice({ ctx, work }: { ctx: PageContext; work: Work }) {
   );
 }
 
-export function WorkPage({ ctx, work, chapter, canEdit }: Props) {
+export function WorkPage({ ctx, work, reading, canEdit }: Props) {
   const access = work.restricted ? 'Members only' : 'Everyone';
   return (
-    <Layout ctx={ctx} title={work.title}>
+    <Layout ctx={ctx} title={readingTitle(work.title, reading)}>
       {!work.posted && canEdit ? <DraftNotice ctx={ctx} work={work} /> : null}
       <article class="work">
         <WorkTagBlock tags={work.tags} extra={[{ label: 'Language', value: languageName(work.language) }, { label: 'Visible to', value: access }]} />
@@ -63,10 +67,12 @@ export function WorkPage({ ctx, work, chapter, canEdit }: Props) {
             <dd>{formatCount(work.wordCount)}</dd>
             <dt>Chapters:</dt>
             <dd>{chapterProgress(work)}</dd>
+            <CompletionStat work={work} />
           </dl>
           {canEdit ? (
             <ul class="actions" aria-label="Work actions">
               <li><a class="button" href={`/works/${work.id}/edit`}>Edit</a></li>
+              <ChapterActionItems workId={work.id} chapterCount={work.chapterCount} />
               <li><a class="button button-danger" href={`/works/${work.id}/delete`}>Delete</a></li>
             </ul>
           ) : null}
@@ -77,11 +83,11 @@ export function WorkPage({ ctx, work, chapter, canEdit }: Props) {
             <SanitizedHtml class="userstuff" html={work.summary} />
           </section>
         ) : null}
-        <Notes heading="Notes" html={work.notes} id="notes-heading" />
-        <section class="chapter" aria-label="Work text" lang={work.language}>
-          {chapter ? <SanitizedHtml class="userstuff chapter-text" html={chapter.body} /> : <p>This work has no text yet.</p>}
-        </section>
-        <Notes heading="End notes" html={work.endNotes} id="end-notes-heading" />
+        {showsWorkNotes(reading) ? <Notes heading="Notes" html={work.notes} id="notes-heading" /> : null}
+        <div class="work-text" lang={work.language}>
+          <WorkText work={work} reading={reading} canEdit={canEdit} />
+        </div>
+        {showsWorkEndNotes(reading) ? <Notes heading="End notes" html={work.endNotes} id="end-notes-heading" /> : null}
       </article>
     </Layout>
   );
