@@ -1,3 +1,5 @@
+import type { SongCredit } from '../songs/songs.model.ts';
+
 /** A pseud credited on a work, with the account behind it. */
 export interface Creator {
   pseudId: number;
@@ -16,6 +18,7 @@ export interface WorkSummary {
   publishedAt: Date;
   revisedAt: Date;
   creators: Creator[];
+  songs: SongCredit[];
 }
 
 export interface Chapter {

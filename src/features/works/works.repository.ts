@@ -1,5 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
+import { songCreditsJson } from '../songs/songs.repository.ts';
 import type { Chapter, Creator, Work, WorkContent, WorkSummary } from './works.model.ts';
 
 interface CreatorJson {
@@ -33,6 +34,7 @@ function summaryQuery(db: DbOrTrx) {
       'works.published_at',
       'works.revised_at',
       creatorsJson.as('creators'),
+      songCreditsJson.as('songs'),
     ]);
 }
 
@@ -48,6 +50,7 @@ const toSummary = (row: SummaryRow): WorkSummary => ({
   publishedAt: row.published_at,
   revisedAt: row.revised_at,
   creators: row.creators.map(toCreator),
+  songs: row.songs,
 });
 
 export async function listRecentWorks(db: DbOrTrx, limit: number): Promise<WorkSummary[]> {

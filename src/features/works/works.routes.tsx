@@ -5,6 +5,7 @@ import { redirectAfterPost, sendPage } from '../../platform/http/page.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { listPseudsOfUser } from '../accounts/accounts.repository.ts';
+import { songCreditFormValues } from '../songs/songs.service.ts';
 import { workPolicy } from './works.policy.ts';
 import { findFirstChapter, findWork } from './works.repository.ts';
 import { workFormSchema } from './works.schemas.ts';
@@ -82,6 +83,7 @@ export function registerWorkRoutes(app: FastifyInstance): void {
       notes: work.notes,
       end_notes: work.endNotes,
       body: chapter?.body ?? '',
+      ...songCreditFormValues(work.songs),
     };
     return renderForm(request, reply, viewer, values, {}, work.id);
   });

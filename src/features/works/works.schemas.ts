@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { textField } from '../../platform/http/forms.ts';
+import { songCreditFields } from '../songs/songs.schemas.ts';
 
 export const LIMITS = {
   title: 255,
@@ -16,6 +17,7 @@ export const workFormSchema = z.object({
   end_notes: textField('End notes', { max: LIMITS.notes }).default(''),
   format: z.enum(['html', 'plain'], { message: 'Choose whether the text is HTML or plain text.' }).default('html'),
   body: textField('Work text', { max: LIMITS.body, required: true }),
+  ...songCreditFields,
 });
 
 export type WorkForm = z.output<typeof workFormSchema>;

@@ -5,6 +5,7 @@ import { plainTextToHtml } from '../../platform/text/plain-text.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { listPseudsOfUser } from '../accounts/accounts.repository.ts';
+import { saveSongCredits, songCreditsFromForm } from '../songs/songs.service.ts';
 import { countWordsInHtml } from './word-count.ts';
 import type { WorkContent } from './works.model.ts';
 import { workPolicy } from './works.policy.ts';
@@ -49,6 +50,8 @@ export function prepareContent(form: WorkForm): { content: WorkContent } | { err
 export async function postWork(db: Db, viewer: Viewer, form: WorkForm): Promise<WorkWriteResult> {
   const prepared = prepareContent(form);
   if ('errors' in prepared) return { ok: false, errors: prepared.errors };
+  const songs = songCreditsFromForm(form);
+  if ('errors' in songs) return { ok: false, errors: songs.errors };
   const pseuds = await listPseudsOfUser(db, viewer.id);
   if (!pseuds.some((pseud) => pseud.id === form.pseud_id)) return { ok: false, errors: { pseud_id: 'Choose one of your own pen names.' } };
   const { content } = prepared;
@@ -56,6 +59,7 @@ export async function postWork(db: Db, viewer: Viewer, form: WorkForm): Promise<
     const id = await insertWork(trx, content);
     await insertChapter(trx, id, { position: 1, body: content.body, wordCount: content.wordCount });
     await insertCreatorship(trx, id, form.pseud_id, 1);
+    await saveSongCredits(trx, id, songs.credits);
     return id;
   });
   return { ok: true, workId };
@@ -64,6 +68,8 @@ export async function postWork(db: Db, viewer: Viewer, form: WorkForm): Promise<
 export async function editWork(db: Db, viewer: Viewer, workId: number, form: WorkForm): Promise<WorkWriteResult> {
   const prepared = prepareContent(form);
   if ('errors' in prepared) return { ok: false, errors: prepared.errors };
+  const songs = songCreditsFromForm(form);
+  if ('errors' in songs) return { ok: false, errors: songs.errors };
   const { content } = prepared;
   await db.transaction().execute(async (trx) => {
     if (!(await lockWork(trx, workId))) throw notFound('work');
@@ -74,6 +80,7 @@ export async function editWork(db: Db, viewer: Viewer, workId: number, form: Wor
     const chapter = await findFirstChapter(trx, workId);
     if (chapter) await updateChapterBody(trx, chapter.id, content.body, content.wordCount);
     else await insertChapter(trx, workId, { position: 1, body: content.body, wordCount: content.wordCount });
+    await saveSongCredits(trx, workId, songs.credits);
   });
   return { ok: true, workId };
 }

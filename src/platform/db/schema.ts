@@ -1,5 +1,7 @@
 import type { PseudsTable, SessionsTable, UserRolesTable, UsersTable } from '../../features/accounts/accounts.table.ts';
 import type { ChaptersTable, CreatorshipsTable, WorksTable } from '../../features/works/works.table.ts';
+import type { ReaderPreferencesTable } from '../../features/preferences/preferences.table.ts';
+import type { SongCreditsTable } from '../../features/songs/songs.table.ts';
 import type { Kysely, Transaction } from 'kysely';
 
 export interface SiteSettingsTable {
@@ -17,6 +19,8 @@ export interface Database {
   chapters: ChaptersTable;
   creatorships: CreatorshipsTable;
   site_settings: SiteSettingsTable;
+  song_credits: SongCreditsTable;
+  reader_preferences: ReaderPreferencesTable;
 }
 
 export type Db = Kysely<Database>;

@@ -9,6 +9,7 @@ import type { Db } from '../db/schema.ts';
 import { registerAccountRoutes } from '../../features/accounts/accounts.routes.tsx';
 import { registerSessions } from '../../features/accounts/sessions.ts';
 import { registerHomeRoutes } from '../../features/home/home.routes.tsx';
+import { registerPreferenceRoutes } from '../../features/preferences/preferences.routes.tsx';
 import { registerUserRoutes } from '../../features/users/users.routes.tsx';
 import { registerWorkRoutes } from '../../features/works/works.routes.tsx';
 import { registerErrorHandlers } from './error-handler.tsx';
@@ -53,5 +54,6 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   registerAccountRoutes(app);
   registerWorkRoutes(app);
   registerUserRoutes(app);
+  registerPreferenceRoutes(app);
   return app;
 }

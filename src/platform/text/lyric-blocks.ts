@@ -41,7 +41,7 @@ function splitLines(nodes: AnyNode[]): Line[] {
       lines.push([]);
       afterBreak = true;
     } else if (isText(node)) {
-      const data = afterBreak ? node.data.replace(/^[ \t]*\n/, '') : node.data;
+      const data: string = afterBreak ? node.data.replace(/^[ \t]*\n/, '') : node.data;
       const parts = data.split('\n');
       lines[lines.length - 1]!.push({ text: parts[0]! });
       for (const part of parts.slice(1)) lines.push([{ text: part }]);

@@ -1,6 +1,7 @@
 import { DateTime, formatCount, SanitizedHtml } from '../../../platform/views/format.tsx';
 import type { WorkSummary } from '../works.model.ts';
 import { Creators } from './creators.tsx';
+import { SongCredits } from '../../songs/views/song-credits.tsx';
 
 export function chapterProgress(work: Pick<WorkSummary, 'chapterCount' | 'expectedChapters'>): string {
   return `${work.chapterCount}/${work.expectedChapters ?? '?'}`;
@@ -18,6 +19,7 @@ export function WorkBlurb({ work }: { work: WorkSummary }) {
         Updated <DateTime date={work.revisedAt} />
       </p>
       {work.summary ? <SanitizedHtml class="userstuff summary" html={work.summary} /> : null}
+      <SongCredits songs={work.songs} />
       <dl class="stats">
         <dt>Words:</dt>
         <dd>{formatCount(work.wordCount)}</dd>

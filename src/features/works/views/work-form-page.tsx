@@ -4,6 +4,7 @@ import type { PageContext } from '../../../platform/views/page-context.ts';
 import type { FormValues } from '../../../platform/http/forms.ts';
 import type { PseudRecord } from '../../accounts/accounts.repository.ts';
 import { LIMITS } from '../works.schemas.ts';
+import { LYRICS_HINT, SongCreditFields } from '../../songs/views/song-credit-fields.tsx';
 
 interface Props {
   ctx: PageContext;
@@ -62,12 +63,13 @@ export function WorkFormPage({ ctx, pseuds, values, errors = {}, workId }: Props
         <Field name="notes" label="Beginning notes" errors={errors}>
           {(p) => <textarea {...p} rows={4} maxLength={LIMITS.notes} value={values.notes ?? ''} />}
         </Field>
-        <Field name="body" label="Work text" errors={errors}>
+        <Field name="body" label="Work text" errors={errors} hint={LYRICS_HINT}>
           {(p) => <textarea {...p} rows={20} required value={values.body ?? ''} />}
         </Field>
         <Field name="end_notes" label="End notes" errors={errors}>
           {(p) => <textarea {...p} rows={4} maxLength={LIMITS.notes} value={values.end_notes ?? ''} />}
         </Field>
+        <SongCreditFields values={values} errors={errors} />
         <div class="form-actions">
           <button type="submit">{editing ? 'Save changes' : 'Post'}</button>
           {editing ? <a href={`/works/${workId}`}>Cancel</a> : null}

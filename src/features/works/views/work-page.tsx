@@ -4,6 +4,9 @@ import type { PageContext } from '../../../platform/views/page-context.ts';
 import type { Chapter, Work } from '../works.model.ts';
 import { Creators } from './creators.tsx';
 import { chapterProgress } from './work-blurb.tsx';
+import { lyricsForReader } from '../../songs/collapse-lyrics.ts';
+import { LyricsToggle } from '../../songs/views/lyrics-toggle.tsx';
+import { SongCredits } from '../../songs/views/song-credits.tsx';
 
 interface Props {
   ctx: PageContext;
@@ -41,6 +44,7 @@ export function WorkPage({ ctx, work, chapter, canEdit }: Props) {
             <dt>Chapters:</dt>
             <dd>{chapterProgress(work)}</dd>
           </dl>
+          <SongCredits songs={work.songs} />
           {canEdit ? (
             <ul class="actions" aria-label="Work actions">
               <li><a class="button" href={`/works/${work.id}/edit`}>Edit</a></li>
@@ -56,7 +60,8 @@ export function WorkPage({ ctx, work, chapter, canEdit }: Props) {
         ) : null}
         <Notes heading="Notes" html={work.notes} id="notes-heading" />
         <section class="chapter" aria-label="Work text">
-          {chapter ? <SanitizedHtml class="userstuff chapter-text" html={chapter.body} /> : <p>This work has no text yet.</p>}
+          {chapter ? <LyricsToggle ctx={ctx} html={chapter.body} returnTo={`/works/${work.id}`} /> : null}
+          {chapter ? <SanitizedHtml class="userstuff chapter-text" html={lyricsForReader(ctx.preferences, chapter.body)} /> : <p>This work has no text yet.</p>}
         </section>
         <Notes heading="End notes" html={work.endNotes} id="end-notes-heading" />
       </article>
