@@ -3,6 +3,8 @@ import { listPseudsOfUser } from '../../src/features/accounts/accounts.repositor
 import { createAccount } from '../../src/features/accounts/accounts.service.ts';
 import type { Role } from '../../src/features/accounts/accounts.table.ts';
 import { postWork } from '../../src/features/works/works.service.ts';
+import type { SongCredit } from '../../src/features/songs/songs.model.ts';
+import { songCreditFormValues } from '../../src/features/songs/songs.service.ts';
 import type { Db } from '../../src/platform/db/schema.ts';
 import type { Viewer } from '../../src/platform/views/page-context.ts';
 import type { TestClient } from './test-app.ts';
@@ -37,6 +39,8 @@ export interface WorkOverrides {
   end_notes?: string;
   body?: string;
   format?: 'html' | 'plain';
+  /** Up to three song credits. */
+  songs?: SongCredit[];
 }
 
 export async function buildWork(db: Db, user: BuiltUser, overrides: WorkOverrides = {}): Promise<number> {
@@ -48,6 +52,7 @@ export async function buildWork(db: Db, user: BuiltUser, overrides: WorkOverride
     end_notes: overrides.end_notes ?? '',
     body: overrides.body ?? '<p>Once upon a time there was a story.</p>',
     format: overrides.format ?? 'html',
+    ...songCreditFormValues(overrides.songs ?? []),
   });
   if (!result.ok) throw new Error(`buildWork failed: ${JSON.stringify(result.errors)}`);
   return result.workId;
