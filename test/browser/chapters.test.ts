@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { PASSWORD, uniqueName } from '../support/builders.ts';
-import { expectNoAxeViolations, screenshot, startBrowserApp, type BrowserApp } from '../support/browser.ts';
+import { expectNoAxeViolations, screenshot, startBrowserApp, type BrowserApp, fillClassification } from '../support/browser.ts';
 
 const TEST_TIMEOUT = 90_000;
 
@@ -55,6 +55,7 @@ describe('chapters in the browser', () => {
     await page.goto('/works/new');
     await page.getByLabel('Title', { exact: true }).fill('Three Tides');
     await page.getByLabel('Expected number of chapters', { exact: true }).fill('3');
+    await fillClassification(page);
     await page.getByRole('radio', { name: /^Plain text/ }).check();
     await page.getByLabel('Work text', { exact: true }).fill('The first tide came in at dawn.\n\nNobody was watching.');
     await page.getByRole('button', { name: 'Post', exact: true }).click();

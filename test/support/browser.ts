@@ -166,3 +166,18 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
     assert.fail(`axe-core found ${violations.length} accessibility violation(s) on ${label} (${page.url()}):\n${describeViolations(violations)}`);
   }
 }
+
+export interface Classification {
+  rating?: string;
+  warnings?: string[];
+  categories?: string[];
+  fandoms?: string;
+}
+
+/** Fills the required tag fields of the posting form: a rating, warnings and a fandom. */
+export async function fillClassification(page: Page, choices: Classification = {}): Promise<void> {
+  await page.getByLabel('Rating', { exact: true }).selectOption(choices.rating ?? 'General Audiences');
+  for (const warning of choices.warnings ?? ['No Archive Warnings Apply']) await page.getByRole('checkbox', { name: warning, exact: true }).check();
+  for (const category of choices.categories ?? ['Gen']) await page.getByRole('checkbox', { name: category, exact: true }).check();
+  await page.getByLabel('Fandoms', { exact: true }).fill(choices.fandoms ?? 'Original Work');
+}

@@ -5,6 +5,8 @@ import type { Role } from '../../src/features/accounts/accounts.table.ts';
 import { addChapter } from '../../src/features/chapters/chapters.service.ts';
 import { postWork } from '../../src/features/works/works.service.ts';
 import type { WorkForm } from '../../src/features/works/works.schemas.ts';
+import type { SongCredit } from '../../src/features/songs/songs.model.ts';
+import { songCreditFormValues } from '../../src/features/songs/songs.service.ts';
 import type { Db } from '../../src/platform/db/schema.ts';
 import type { Viewer } from '../../src/platform/views/page-context.ts';
 import type { TestClient } from './test-app.ts';
@@ -50,6 +52,8 @@ export interface WorkOverrides {
   end_notes?: string;
   body?: string;
   format?: 'html' | 'plain';
+  /** Up to three song credits. */
+  songs?: SongCredit[];
 }
 
 export async function buildWork(db: Db, user: BuiltUser, overrides: WorkOverrides = {}): Promise<number> {
@@ -72,6 +76,7 @@ export async function buildWork(db: Db, user: BuiltUser, overrides: WorkOverride
     restricted: overrides.restricted ?? false,
     published_on: overrides.publishedOn ?? null,
     action: overrides.action ?? 'post',
+    ...songCreditFormValues(overrides.songs ?? []),
   });
   if (!result.ok) throw new Error(`buildWork failed: ${JSON.stringify(result.errors)}`);
   return result.workId;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
+import { storedPreferencesJson } from '../preferences/preferences.repository.ts';
 import type { Role } from './accounts.table.ts';
 
 export interface SessionViewerRow {
@@ -7,13 +8,15 @@ export interface SessionViewerRow {
   username: string;
   roles: Role[];
   lastSeenAt: Date;
+  /** The member's saved reader preferences (see features/preferences), or null. */
+  preferences: unknown;
 }
 
 export async function insertSession(db: DbOrTrx, session: { id: string; userId: number; expiresAt: Date }): Promise<void> {
   await db.insertInto('sessions').values({ id: session.id, user_id: session.userId, expires_at: session.expiresAt }).execute();
 }
 
-/** The signed-in user behind a live session, with their roles, in one query. */
+/** The signed-in user behind a live session, with their roles and reader preferences, in one query. */
 export async function findLiveSession(db: DbOrTrx, sessionId: string): Promise<SessionViewerRow | undefined> {
   const row = await db
     .selectFrom('sessions')
@@ -23,11 +26,12 @@ export async function findLiveSession(db: DbOrTrx, sessionId: string): Promise<S
       'users.username',
       'sessions.last_seen_at',
       sql<Role[]>`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = users.id), '{}')`.as('roles'),
+      storedPreferencesJson.as('preferences'),
     ])
     .where('sessions.id', '=', sessionId)
     .where('sessions.expires_at', '>', sql<Date>`now()`)
     .executeTakeFirst();
-  return row && { userId: row.user_id, username: row.username, roles: row.roles, lastSeenAt: row.last_seen_at };
+  return row && { userId: row.user_id, username: row.username, roles: row.roles, lastSeenAt: row.last_seen_at, preferences: row.preferences };
 }
 
 export async function extendSession(db: DbOrTrx, sessionId: string, expiresAt: Date): Promise<void> {

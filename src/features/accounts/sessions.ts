@@ -38,6 +38,7 @@ export async function endSession(request: FastifyRequest, reply: FastifyReply): 
 export function registerSessions(app: FastifyInstance): void {
   app.decorateRequest('viewer', null);
   app.decorateRequest('sessionId', null);
+  app.decorateRequest('storedPreferences', null);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token || token.length > 100) return;
@@ -46,6 +47,7 @@ export function registerSessions(app: FastifyInstance): void {
     if (!session) return;
     request.sessionId = id;
     request.viewer = { id: session.userId, username: session.username, roles: session.roles };
+    request.storedPreferences = session.preferences;
     if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
       await extendSession(app.db, id, new Date(Date.now() + app.config.sessionDays * 86_400_000));
     }

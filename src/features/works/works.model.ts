@@ -1,4 +1,5 @@
 import type { WorkTags } from '../tags/tags.model.ts';
+import type { SongCredit } from '../songs/songs.model.ts';
 
 /** A pseud credited on a work, with the account behind it. */
 export interface Creator {
@@ -24,6 +25,7 @@ export interface WorkSummary {
   posted: boolean;
   /** Members-only. */
   restricted: boolean;
+  songs: SongCredit[];
 }
 
 export const isComplete = (work: Pick<WorkSummary, 'chapterCount' | 'expectedChapters'>) =>

@@ -2,6 +2,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
 import { emptyWorkTags, type TagType, type WorkTags } from '../tags/tags.model.ts';
+import { songCreditsJson } from '../songs/songs.repository.ts';
 import type { Chapter, Creator, Work, WorkContent, WorkSummary } from './works.model.ts';
 
 interface CreatorJson {
@@ -58,6 +59,7 @@ function summaryQuery(db: DbOrTrx) {
       'works.restricted',
       creatorsJson.as('creators'),
       tagsJson.as('tags'),
+      songCreditsJson.as('songs'),
     ]);
 }
 
@@ -77,6 +79,7 @@ const toSummary = (row: SummaryRow): WorkSummary => ({
   language: row.language,
   posted: row.posted,
   restricted: row.restricted,
+  songs: row.songs,
 });
 
 /** Works anyone may see in a listing: posted, and members-only ones only to members. */

@@ -9,6 +9,7 @@ import { readWork } from '../chapters/chapters.service.ts';
 import type { Reading } from '../chapters/chapters.model.ts';
 import type { Work } from './works.model.ts';
 import { isHiddenFrom, workPolicy } from './works.policy.ts';
+import { songCreditFormValues } from '../songs/songs.service.ts';
 import { findFirstChapter, findWork } from './works.repository.ts';
 import { WORK_FORM_LISTS, workFormSchema } from './works.schemas.ts';
 import { editWork, postWork, publishDraft, removeWork } from './works.service.ts';
@@ -62,6 +63,7 @@ function formValuesOf(work: Work, viewer: Viewer, body: string, lockVersion: num
     notes: work.notes,
     end_notes: work.endNotes,
     body,
+    ...songCreditFormValues(work.songs),
   };
 }
 

@@ -4,6 +4,7 @@ import { CATEGORIES, MAX_FREE_TAGS_PER_WORK, RATINGS, WARNINGS } from '../tags/t
 import { tagListField } from '../tags/tags.schemas.ts';
 import { LANGUAGE_CODES } from './languages.ts';
 import { expectedChaptersField, lockVersionField } from '../chapters/chapter-fields.ts';
+import { songCreditFields } from '../songs/songs.schemas.ts';
 
 export const LIMITS = {
   title: 255,
@@ -53,6 +54,7 @@ export const workFormSchema = z
     /** Version of chapter 1 the edit form was filled from; a form that omits it is not checked. */
     lock_version: lockVersionField.optional(),
     action: z.enum(['post', 'draft', 'preview'], { message: 'Choose Post, Preview or Save as draft.' }).default('post'),
+    ...songCreditFields,
   })
   .superRefine((form, ctx) => {
     if (form.warnings.includes('No Archive Warnings Apply') && form.warnings.some((w) => w !== 'No Archive Warnings Apply' && w !== 'Creator Chose Not To Use Archive Warnings')) {

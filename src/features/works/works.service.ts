@@ -9,6 +9,7 @@ import type { WorkTags } from '../tags/tags.model.ts';
 import { setWorkTags } from '../tags/tags.service.ts';
 import { conflictMessage, expectedChaptersError } from '../chapters/chapter-fields.ts';
 import { refreshWorkStats, updateChapter } from '../chapters/chapters.repository.ts';
+import { saveSongCredits, songCreditsFromForm } from '../songs/songs.service.ts';
 import { countWordsInHtml } from './word-count.ts';
 import type { WorkContent } from './works.model.ts';
 import { workPolicy } from './works.policy.ts';
@@ -71,6 +72,8 @@ function publishingOf(form: WorkForm): PublishingOptions {
 export async function postWork(db: Db, viewer: Viewer, form: WorkForm): Promise<WorkWriteResult> {
   const prepared = prepareContent(form);
   if ('errors' in prepared) return { ok: false, errors: prepared.errors };
+  const songs = songCreditsFromForm(form);
+  if ('errors' in songs) return { ok: false, errors: songs.errors };
   const pseuds = await listPseudsOfUser(db, viewer.id);
   if (!pseuds.some((pseud) => pseud.id === form.pseud_id)) return { ok: false, errors: { pseud_id: 'Choose one of your own pen names.' } };
   const { content } = prepared;
@@ -79,6 +82,7 @@ export async function postWork(db: Db, viewer: Viewer, form: WorkForm): Promise<
     await insertChapter(trx, id, { position: 1, body: content.body, wordCount: content.wordCount });
     await insertCreatorship(trx, id, form.pseud_id, 1);
     await setWorkTags(trx, id, tagsOf(form));
+    await saveSongCredits(trx, id, songs.credits);
     return id;
   });
   return { ok: true, workId };
@@ -87,6 +91,8 @@ export async function postWork(db: Db, viewer: Viewer, form: WorkForm): Promise<
 export async function editWork(db: Db, viewer: Viewer, workId: number, form: WorkForm): Promise<WorkWriteResult> {
   const prepared = prepareContent(form);
   if ('errors' in prepared) return { ok: false, errors: prepared.errors };
+  const songs = songCreditsFromForm(form);
+  if ('errors' in songs) return { ok: false, errors: songs.errors };
   const { content } = prepared;
   return db.transaction().execute(async (trx): Promise<WorkWriteResult> => {
     if (!(await lockWork(trx, workId))) throw notFound('work');
@@ -103,6 +109,7 @@ export async function editWork(db: Db, viewer: Viewer, workId: number, form: Wor
     if (!chapter) await insertChapter(trx, workId, { position: 1, body: content.body, wordCount: content.wordCount });
     await updateWorkContent(trx, workId, content, publishingOf(form));
     await setWorkTags(trx, workId, tagsOf(form));
+    await saveSongCredits(trx, workId, songs.credits);
     // The work's word count is the sum over all its chapters, not chapter 1's.
     await refreshWorkStats(trx, workId, { revised: 'now', expectedChapters: form.expected_chapters });
     if (!work.posted && form.action === 'post') await markPosted(trx, workId);

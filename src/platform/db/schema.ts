@@ -1,6 +1,8 @@
 import type { PseudsTable, SessionsTable, UserRolesTable, UsersTable } from '../../features/accounts/accounts.table.ts';
 import type { TagsTable, WorkTagsTable } from '../../features/tags/tags.table.ts';
 import type { ChaptersTable, CreatorshipsTable, WorksTable } from '../../features/works/works.table.ts';
+import type { ReaderPreferencesTable } from '../../features/preferences/preferences.table.ts';
+import type { SongCreditsTable } from '../../features/songs/songs.table.ts';
 import type { Kysely, Transaction } from 'kysely';
 
 export interface SiteSettingsTable {
@@ -20,6 +22,8 @@ export interface Database {
   site_settings: SiteSettingsTable;
   tags: TagsTable;
   work_tags: WorkTagsTable;
+  song_credits: SongCreditsTable;
+  reader_preferences: ReaderPreferencesTable;
 }
 
 export type Db = Kysely<Database>;

@@ -10,6 +10,7 @@ import { registerAccountRoutes } from '../../features/accounts/accounts.routes.t
 import { registerChapterRoutes } from '../../features/chapters/chapters.routes.tsx';
 import { registerSessions } from '../../features/accounts/sessions.ts';
 import { registerHomeRoutes } from '../../features/home/home.routes.tsx';
+import { registerPreferenceRoutes } from '../../features/preferences/preferences.routes.tsx';
 import { registerUserRoutes } from '../../features/users/users.routes.tsx';
 import { registerWorkRoutes } from '../../features/works/works.routes.tsx';
 import { registerErrorHandlers } from './error-handler.tsx';
@@ -55,5 +56,6 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   registerWorkRoutes(app);
   registerChapterRoutes(app);
   registerUserRoutes(app);
+  registerPreferenceRoutes(app);
   return app;
 }

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { PageContext } from '../views/page-context.ts';
+import { readerPreferences } from '../../features/preferences/reader-preferences.ts';
 import { renderDocument } from '../views/render.ts';
 
 export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
@@ -9,6 +10,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     viewer: request.viewer ?? null,
     csrfToken: reply.generateCsrf(),
     path: request.url,
+    preferences: readerPreferences(request),
   };
 }
 

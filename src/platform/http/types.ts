@@ -11,5 +11,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     viewer: Viewer | null;
     sessionId: string | null;
+    /** A member's saved reader preferences, as loaded with the session; read them with readerPreferences(). */
+    storedPreferences: unknown;
   }
 }

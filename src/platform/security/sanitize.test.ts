@@ -18,6 +18,13 @@ describe('sanitizeUserHtml', () => {
     ['keeps the AO3 text elements', '<h2>T</h2><blockquote><p><em>a</em> <strong>b</strong> <s>c</s> <u>d</u> <sup>e</sup> <sub>f</sub> <small>g</small> <code>h</code></p></blockquote><hr /><ol><li>i</li></ol><details><summary>j</summary>k</details>', '<h2>T</h2><blockquote><p><em>a</em> <strong>b</strong> <s>c</s> <u>d</u> <sup>e</sup> <sub>f</sub> <small>g</small> <code>h</code></p></blockquote><hr /><ol><li>i</li></ol><details><summary>j</summary>k</details>'],
     ['keeps tables and ruby', '<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>b</td></tr></tbody></table><ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby>', '<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>b</td></tr></tbody></table><ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby>'],
     ['escapes stray angle brackets in text', '5 < 6 & 7 > 3', '5 &lt; 6 &amp; 7 &gt; 3'],
+    ['keeps a lyric stanza and only the class "lyrics" on blockquote', '<blockquote class="lyrics"><p>Line one<br />\nLine two</p></blockquote>', '<blockquote class="lyrics">\n<p>Line one<br />\nLine two</p>\n</blockquote>'],
+    ['strips other classes from blockquote, and "lyrics" from anything else', '<blockquote class="quote">q</blockquote><p class="lyrics">p</p><div class="lyrics">d</div>', '<blockquote>q</blockquote><p>p</p><div>d</div>'],
+    ['keeps only "lyrics" when a lyric block carries other classes too', '<blockquote class="fancy lyrics evil">la</blockquote>', '<blockquote class="lyrics">\n<p>la</p>\n</blockquote>'],
+    ['puts one line per line: bare lines and line breaks make one stanza', '<blockquote class="lyrics">\n  First line\n  Second line<br>Third <em>line</em>\n</blockquote>', '<blockquote class="lyrics">\n<p>First line<br />\nSecond line<br />\nThird <em>line</em></p>\n</blockquote>'],
+    ['starts a new stanza at a blank line or a double line break, and keeps stanza paragraphs', '<blockquote class="lyrics">a<br><br>b\n\nc<p dir="rtl">d</p></blockquote>', '<blockquote class="lyrics">\n<p>a</p>\n<p>b</p>\n<p>c</p>\n<p dir="rtl">d</p>\n</blockquote>'],
+    ['turns a lyric block holding a list or table into an ordinary blockquote', '<blockquote class="lyrics"><ul><li>x</li></ul></blockquote>', '<blockquote><ul><li>x</li></ul></blockquote>'],
+    ['still sanitizes inside lyric blocks', '<blockquote class="lyrics">la <script>x()</script><a href="javascript:y()" onclick="z()">la</a> &amp; &lt;la&gt;</blockquote>', '<blockquote class="lyrics">\n<p>la <a rel="nofollow ugc">la</a> &amp; &lt;la&gt;</p>\n</blockquote>'],
   ];
   for (const [name, input, expected] of cases) {
     it(name, () => assert.equal(sanitizeUserHtml(input), expected));

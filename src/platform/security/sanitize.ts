@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { LYRICS_CLASS, normalizeLyricBlocks } from '../text/lyric-blocks.ts';
 
 /**
  * The one sanitizer for every piece of user HTML: work text, summaries, notes,
@@ -19,6 +20,8 @@ const options: sanitizeHtml.IOptions = {
     a: ['href'],
     img: ['src', 'alt', 'width', 'height'],
   },
+  // The one class a writer may use: lyric stanzas (see platform/text/lyric-blocks.ts). Every other class is stripped.
+  allowedClasses: { blockquote: [LYRICS_CLASS] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['https'] },
   allowedSchemesAppliedToAttributes: ['href', 'src'],
@@ -39,6 +42,12 @@ const options: sanitizeHtml.IOptions = {
 // rel is set by transformTags, after the allowlist has stripped any rel the user wrote.
 options.allowedAttributes = { ...(options.allowedAttributes as Record<string, string[]>), a: ['href', 'rel'] };
 
+/**
+ * Sanitizes, then puts lyric blocks into their one shape. That rewrite serializes
+ * HTML by hand, so its output goes through the allowlist once more.
+ */
 export function sanitizeUserHtml(html: string): string {
-  return sanitizeHtml(html, options).trim();
+  const clean = sanitizeHtml(html, options);
+  if (!clean.includes(`class="${LYRICS_CLASS}"`)) return clean.trim();
+  return sanitizeHtml(normalizeLyricBlocks(clean), options).trim();
 }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from './page-context.ts';
 import { CsrfField } from './forms.tsx';
+import { preferenceClasses } from '../../features/preferences/preferences.model.ts';
 
 interface LayoutProps {
   ctx: PageContext;
@@ -14,6 +15,7 @@ function Navigation({ ctx }: { ctx: PageContext }) {
     <nav aria-label="Main">
       <ul class="nav-list">
         <li><a href="/">Recent works</a></li>
+        <li><a href="/preferences">Preferences</a></li>
         {viewer ? (
           <>
             <li><a href="/works/new">Post a work</a></li>
@@ -38,7 +40,7 @@ function Navigation({ ctx }: { ctx: PageContext }) {
 
 export function Layout({ ctx, title, children }: LayoutProps) {
   return (
-    <html lang="en">
+    <html lang="en" class={preferenceClasses(ctx.preferences)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -1,3 +1,5 @@
+import type { ReaderPreferences } from '../../features/preferences/preferences.model.ts';
+
 /** What every page needs to know about the request it answers. */
 export interface Viewer {
   id: number;
@@ -10,4 +12,6 @@ export interface PageContext {
   viewer: Viewer | null;
   csrfToken: string;
   path: string;
+  /** How the reader likes pages to look (font size, width, theme, hidden lyrics and tags). */
+  preferences: ReaderPreferences;
 }

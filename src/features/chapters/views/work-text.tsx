@@ -40,8 +40,11 @@ function ChapterActions({ workId, chapter }: { workId: number; chapter: ChapterH
   );
 }
 
+/** Turns a chapter's stored HTML into what this reader sees (for example with lyrics folded). */
+type ShowBody = (html: string) => string;
+
 /** One chapter of a multi-chapter work: its heading, summary, notes, text and end notes. */
-function ChapterSection({ workId, chapter, canEdit }: { workId: number; chapter: Chapter; canEdit: boolean }) {
+function ChapterSection({ workId, chapter, canEdit, showBody }: { workId: number; chapter: Chapter; canEdit: boolean; showBody: ShowBody }) {
   const id = `chapter-${chapter.position}`;
   return (
     <section class="chapter" id={id} aria-labelledby={`${id}-heading`}>
@@ -49,21 +52,21 @@ function ChapterSection({ workId, chapter, canEdit }: { workId: number; chapter:
       {canEdit ? <ChapterActions workId={workId} chapter={chapter} /> : null}
       <ChapterNotes heading="Chapter summary" html={chapter.summary} id={`${id}-summary`} />
       <ChapterNotes heading="Chapter notes" html={chapter.notes} id={`${id}-notes`} />
-      <SanitizedHtml class="userstuff chapter-text" html={chapter.body} />
+      <SanitizedHtml class="userstuff chapter-text" html={showBody(chapter.body)} />
       <ChapterNotes heading="Chapter end notes" html={chapter.endNotes} id={`${id}-end-notes`} />
     </section>
   );
 }
 
 /** A one-chapter work reads as it always has: just the text, under the work's own headings. */
-function SingleChapter({ chapter }: { chapter: Chapter | undefined }) {
+function SingleChapter({ chapter, showBody }: { chapter: Chapter | undefined; showBody: ShowBody }) {
   if (!chapter) return <section class="chapter" aria-label="Work text"><p>This work has no text yet.</p></section>;
   return (
     <>
       <ChapterNotes heading="Chapter summary" html={chapter.summary} id="chapter-summary" level={2} />
       <ChapterNotes heading="Chapter notes" html={chapter.notes} id="chapter-notes" level={2} />
       <section class="chapter" aria-label="Work text">
-        <SanitizedHtml class="userstuff chapter-text" html={chapter.body} />
+        <SanitizedHtml class="userstuff chapter-text" html={showBody(chapter.body)} />
       </section>
       <ChapterNotes heading="Chapter end notes" html={chapter.endNotes} id="chapter-end-notes" level={2} />
     </>
@@ -85,9 +88,9 @@ function PrevNext({ workId, index, current, label }: { workId: number; index: Ch
 }
 
 /** The text of the work as the reader asked for it, with chapter navigation when there is more than one chapter. */
-export function WorkText({ work, reading, canEdit }: { work: Pick<Work, 'id'>; reading: Reading; canEdit: boolean }) {
+export function WorkText({ work, reading, canEdit, showBody = (html) => html }: { work: Pick<Work, 'id'>; reading: Reading; canEdit: boolean; showBody?: ShowBody }) {
   if (reading.view === 'full') {
-    if (reading.chapters.length <= 1) return <SingleChapter chapter={reading.chapters[0]} />;
+    if (reading.chapters.length <= 1) return <SingleChapter chapter={reading.chapters[0]} showBody={showBody} />;
     return (
       <>
         <nav class="chapter-nav" aria-label="Chapters">
@@ -96,19 +99,19 @@ export function WorkText({ work, reading, canEdit }: { work: Pick<Work, 'id'>; r
             <li><a href={`/works/${work.id}/chapters`}>Chapter index</a></li>
           </ul>
         </nav>
-        {reading.chapters.map((chapter) => <ChapterSection key={chapter.id} workId={work.id} chapter={chapter} canEdit={canEdit} />)}
+        {reading.chapters.map((chapter) => <ChapterSection key={chapter.id} workId={work.id} chapter={chapter} canEdit={canEdit} showBody={showBody} />)}
       </>
     );
   }
   const { chapter, index } = reading;
-  if (!chapter || index.length <= 1) return <SingleChapter chapter={chapter} />;
+  if (!chapter || index.length <= 1) return <SingleChapter chapter={chapter} showBody={showBody} />;
   return (
     <>
       <div class="chapter-nav-top">
         <PrevNext workId={work.id} index={index} current={chapter} label="Chapters" />
         <ChapterJump workId={work.id} index={index} current={chapter.id} />
       </div>
-      <ChapterSection workId={work.id} chapter={chapter} canEdit={canEdit} />
+      <ChapterSection workId={work.id} chapter={chapter} canEdit={canEdit} showBody={showBody} />
       <PrevNext workId={work.id} index={index} current={chapter} label="Previous and next chapter" />
     </>
   );

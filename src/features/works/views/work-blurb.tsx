@@ -3,6 +3,7 @@ import { BlurbTags, FandomLine, RequiredTags } from '../../tags/views/work-tags.
 import { isComplete, type WorkSummary } from '../works.model.ts';
 import { Creators } from './creators.tsx';
 import { CompletionStat } from '../../chapters/views/progress.tsx';
+import { SongCredits } from '../../songs/views/song-credits.tsx';
 
 export function chapterProgress(work: Pick<WorkSummary, 'chapterCount' | 'expectedChapters'>): string {
   return `${work.chapterCount}/${work.expectedChapters ?? '?'}`;
@@ -25,6 +26,7 @@ export function WorkBlurb({ work }: { work: WorkSummary }) {
       </p>
       <BlurbTags tags={work.tags} />
       {work.summary ? <SanitizedHtml class="userstuff summary" html={work.summary} /> : null}
+      <SongCredits songs={work.songs} />
       <dl class="stats">
         <dt>Words:</dt>
         <dd>{formatCount(work.wordCount)}</dd>

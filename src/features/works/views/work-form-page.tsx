@@ -7,6 +7,7 @@ import { ClassificationFields } from '../../tags/views/classification-fields.tsx
 import { LIMITS } from '../works.schemas.ts';
 import { PublishingFields } from './publishing-fields.tsx';
 import { ExpectedChaptersField, LockVersionField } from '../../chapters/views/expected-chapters-field.tsx';
+import { LYRICS_HINT, SongCreditFields } from '../../songs/views/song-credit-fields.tsx';
 
 interface Props {
   ctx: PageContext;
@@ -90,12 +91,13 @@ export function WorkFormPage({ ctx, pseuds, values, errors = {}, workId, isDraft
         <Field name="notes" label="Beginning notes" errors={errors}>
           {(p) => <textarea {...p} rows={4} maxLength={LIMITS.notes} value={values.notes ?? ''} />}
         </Field>
-        <Field name="body" label="Work text" errors={errors}>
+        <Field name="body" label="Work text" errors={errors} hint={LYRICS_HINT}>
           {(p) => <textarea {...p} rows={20} required value={values.body ?? ''} />}
         </Field>
         <Field name="end_notes" label="End notes" errors={errors}>
           {(p) => <textarea {...p} rows={4} maxLength={LIMITS.notes} value={values.end_notes ?? ''} />}
         </Field>
+        <SongCreditFields values={values} errors={errors} />
         <PublishingFields values={values} errors={errors} />
         <Actions workId={workId} isDraft={isDraft} />
       </form>

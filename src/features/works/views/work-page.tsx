@@ -10,6 +10,9 @@ import { ChapterActionItems, CompletionStat } from '../../chapters/views/progres
 import { readingTitle, showsWorkEndNotes, showsWorkNotes, WorkText } from '../../chapters/views/work-text.tsx';
 import { Creators } from './creators.tsx';
 import { chapterProgress } from './work-blurb.tsx';
+import { lyricsForReader } from '../../songs/collapse-lyrics.ts';
+import { LyricsToggle } from '../../songs/views/lyrics-toggle.tsx';
+import { SongCredits } from '../../songs/views/song-credits.tsx';
 
 interface Props {
   ctx: PageContext;
@@ -46,6 +49,10 @@ function DraftNotice({ ctx, work }: { ctx: PageContext; work: Work }) {
   );
 }
 
+/** The text on this page, to tell whether it has lyrics to fold. */
+const readingBodies = (reading: Reading): string =>
+  reading.view === 'full' ? reading.chapters.map((chapter) => chapter.body).join('\n') : (reading.chapter?.body ?? '');
+
 export function WorkPage({ ctx, work, reading, canEdit }: Props) {
   const access = work.restricted ? 'Members only' : 'Everyone';
   return (
@@ -69,6 +76,7 @@ export function WorkPage({ ctx, work, reading, canEdit }: Props) {
             <dd>{chapterProgress(work)}</dd>
             <CompletionStat work={work} />
           </dl>
+          <SongCredits songs={work.songs} />
           {canEdit ? (
             <ul class="actions" aria-label="Work actions">
               <li><a class="button" href={`/works/${work.id}/edit`}>Edit</a></li>
@@ -84,8 +92,9 @@ export function WorkPage({ ctx, work, reading, canEdit }: Props) {
           </section>
         ) : null}
         {showsWorkNotes(reading) ? <Notes heading="Notes" html={work.notes} id="notes-heading" /> : null}
+        <LyricsToggle ctx={ctx} html={readingBodies(reading)} returnTo={ctx.path} />
         <div class="work-text" lang={work.language}>
-          <WorkText work={work} reading={reading} canEdit={canEdit} />
+          <WorkText work={work} reading={reading} canEdit={canEdit} showBody={(html) => lyricsForReader(ctx.preferences, html)} />
         </div>
         {showsWorkEndNotes(reading) ? <Notes heading="End notes" html={work.endNotes} id="end-notes-heading" /> : null}
       </article>
