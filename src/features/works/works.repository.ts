@@ -150,3 +150,24 @@ export async function lockWork(db: DbOrTrx, workId: number): Promise<boolean> {
   const row = await db.selectFrom('works').select('id').where('id', '=', workId).forUpdate().executeTakeFirst();
   return row !== undefined;
 }
+
+/** The works of a series, in series order, as blurbs (the series page). */
+export async function listWorksInSeries(db: DbOrTrx, seriesId: number): Promise<WorkSummary[]> {
+  const rows = await summaryQuery(db)
+    .innerJoin('serial_works', 'serial_works.work_id', 'works.id')
+    .where('serial_works.series_id', '=', seriesId)
+    .orderBy('serial_works.position')
+    .execute();
+  return rows.map(toSummary);
+}
+
+/** Works credited (and accepted) under one pseud, newest first (the pseud's works page). */
+export async function listWorksByPseud(db: DbOrTrx, pseudId: number, limit: number): Promise<WorkSummary[]> {
+  const rows = await summaryQuery(db)
+    .where(sql<SqlBool>`exists (select 1 from creatorships c where c.work_id = works.id and c.accepted_at is not null and c.pseud_id = ${pseudId})`)
+    .orderBy('works.revised_at', 'desc')
+    .orderBy('works.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toSummary);
+}

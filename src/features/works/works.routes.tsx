@@ -12,6 +12,7 @@ import { editWork, postWork, removeWork } from './works.service.ts';
 import { DeleteWorkPage } from './views/delete-work-page.tsx';
 import { WorkFormPage } from './views/work-form-page.tsx';
 import { WorkPage } from './views/work-page.tsx';
+import { listSeriesPlacesOfWork } from '../series/series.repository.ts';
 
 type WorkParams = { Params: { id: string } };
 
@@ -65,7 +66,8 @@ export function registerWorkRoutes(app: FastifyInstance): void {
     const work = await loadWork(request, request.params.id);
     const chapter = await findFirstChapter(db, work.id);
     const canEdit = workPolicy.can(request.viewer, 'edit', work);
-    return sendPage(request, reply, (ctx) => <WorkPage ctx={ctx} work={work} chapter={chapter} canEdit={canEdit} />);
+    const seriesPlaces = await listSeriesPlacesOfWork(db, work.id);
+    return sendPage(request, reply, (ctx) => <WorkPage ctx={ctx} work={work} chapter={chapter} canEdit={canEdit} seriesPlaces={seriesPlaces} />);
   });
 
   app.get<WorkParams>('/works/:id/edit', async (request, reply) => {

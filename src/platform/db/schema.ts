@@ -1,5 +1,6 @@
 import type { PseudsTable, SessionsTable, UserRolesTable, UsersTable } from '../../features/accounts/accounts.table.ts';
 import type { ChaptersTable, CreatorshipsTable, WorksTable } from '../../features/works/works.table.ts';
+import type { SerialWorksTable, SeriesCreatorshipsTable, SeriesTable } from '../../features/series/series.table.ts';
 import type { Kysely, Transaction } from 'kysely';
 
 export interface SiteSettingsTable {
@@ -17,6 +18,9 @@ export interface Database {
   chapters: ChaptersTable;
   creatorships: CreatorshipsTable;
   site_settings: SiteSettingsTable;
+  series: SeriesTable;
+  series_creatorships: SeriesCreatorshipsTable;
+  serial_works: SerialWorksTable;
 }
 
 export type Db = Kysely<Database>;

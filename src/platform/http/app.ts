@@ -11,6 +11,9 @@ import { registerSessions } from '../../features/accounts/sessions.ts';
 import { registerHomeRoutes } from '../../features/home/home.routes.tsx';
 import { registerUserRoutes } from '../../features/users/users.routes.tsx';
 import { registerWorkRoutes } from '../../features/works/works.routes.tsx';
+import { registerSeriesRoutes } from '../../features/series/series.routes.tsx';
+import { registerPseudRoutes } from '../../features/pseuds/pseuds.routes.tsx';
+import { registerCreatorshipRoutes } from '../../features/creatorships/creatorships.routes.tsx';
 import { registerErrorHandlers } from './error-handler.tsx';
 import { registerFormBodyParser } from './form-body.ts';
 import { registerSecurity } from './security.ts';
@@ -53,5 +56,8 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   registerAccountRoutes(app);
   registerWorkRoutes(app);
   registerUserRoutes(app);
+  registerSeriesRoutes(app);
+  registerPseudRoutes(app);
+  registerCreatorshipRoutes(app);
   return app;
 }

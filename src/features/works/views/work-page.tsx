@@ -4,12 +4,17 @@ import type { PageContext } from '../../../platform/views/page-context.ts';
 import type { Chapter, Work } from '../works.model.ts';
 import { Creators } from './creators.tsx';
 import { chapterProgress } from './work-blurb.tsx';
+import { SeriesNav } from '../../series/views/series-nav.tsx';
+import type { SeriesPlace } from '../../series/series.model.ts';
+import { CreatorTools } from '../../creatorships/views/creator-tools.tsx';
 
 interface Props {
   ctx: PageContext;
   work: Work;
   chapter: Chapter | undefined;
   canEdit: boolean;
+  /** The series this work is in, for "Part N of …" links. */
+  seriesPlaces?: SeriesPlace[];
 }
 
 function Notes({ heading, html, id }: { heading: string; html: string; id: string }) {
@@ -22,7 +27,7 @@ function Notes({ heading, html, id }: { heading: string; html: string; id: strin
   );
 }
 
-export function WorkPage({ ctx, work, chapter, canEdit }: Props) {
+export function WorkPage({ ctx, work, chapter, canEdit, seriesPlaces }: Props) {
   return (
     <Layout ctx={ctx} title={work.title}>
       <article class="work">
@@ -47,6 +52,8 @@ export function WorkPage({ ctx, work, chapter, canEdit }: Props) {
               <li><a class="button button-danger" href={`/works/${work.id}/delete`}>Delete</a></li>
             </ul>
           ) : null}
+          <CreatorTools workId={work.id} canEdit={canEdit} />
+          <SeriesNav places={seriesPlaces} />
         </header>
         {work.summary ? (
           <section class="summary" aria-labelledby="summary-heading">
