@@ -22,17 +22,19 @@ function ManageWork({ ctx, seriesId, work, part, error, typed }: { ctx: PageCont
       <p class="manage-title">
         Part {part}: <a href={`/works/${work.id}`}>{work.title}</a>
       </p>
-      <form method="post" action={`/series/${seriesId}/works/${work.id}/move`} class="inline-controls">
-        <CsrfField ctx={ctx} />
-        <label for={id}>New part number for {work.title}</label>
-        {error ? <p class="field-error" id={`${id}-error`}>{error}</p> : null}
-        <input id={id} name="position" type="text" inputMode="numeric" size={4} value={typed ?? String(part)} {...(error ? { 'aria-invalid': 'true', 'aria-describedby': `${id}-error` } : {})} />
-        <button type="submit">Move</button>
-      </form>
-      <form method="post" action={`/series/${seriesId}/works/${work.id}/remove`} class="inline-controls">
-        <CsrfField ctx={ctx} />
-        <button type="submit" class="button-danger">Remove {work.title} from the series</button>
-      </form>
+      <div class="inline-controls">
+        <form method="post" action={`/series/${seriesId}/works/${work.id}/move`} class="inline-controls">
+          <CsrfField ctx={ctx} />
+          <label for={id}>New part number<span class="visually-hidden"> for {work.title}</span></label>
+          {error ? <p class="field-error" id={`${id}-error`}>{error}</p> : null}
+          <input id={id} name="position" type="text" inputMode="numeric" size={4} value={typed ?? String(part)} {...(error ? { 'aria-invalid': 'true', 'aria-describedby': `${id}-error` } : {})} />
+          <button type="submit">Move</button>
+        </form>
+        <form method="post" action={`/series/${seriesId}/works/${work.id}/remove`} class="inline-controls">
+          <CsrfField ctx={ctx} />
+          <button type="submit" class="button-secondary">Remove<span class="visually-hidden"> {work.title} from the series</span></button>
+        </form>
+      </div>
     </li>
   );
 }
