@@ -1,4 +1,4 @@
-import type { Db } from '../../platform/db/schema.ts';
+import type { Db, DbOrTrx } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
@@ -21,7 +21,7 @@ export type InviteResult = { ok: true } | { ok: false; errors: FieldErrors };
 const fieldError = (message: string): InviteResult => ({ ok: false, errors: { creator: message } });
 
 /** Loads and locks a work for a change to its credits: 404 when it doesn't exist, 403 unless the viewer is a creator. */
-async function lockWorkFor(trx: Parameters<typeof lockWork>[0], viewer: Viewer, workId: number, action: 'invite' | 'orphan') {
+async function lockWorkFor(trx: DbOrTrx, viewer: Viewer, workId: number, action: 'invite' | 'orphan') {
   if (!(await lockWork(trx, workId))) throw notFound('work');
   const work = await findWork(trx, workId);
   if (!work) throw notFound('work');

@@ -70,7 +70,8 @@ interface PlaceRow {
 /** Every series the work is in, with the works before and after it there, in one query. */
 export async function listSeriesPlacesOfWork(db: DbOrTrx, workId: number): Promise<SeriesPlace[]> {
   const { rows } = await sql<PlaceRow>`
-    select s.id as series_id, s.title as series_title, sw.position,
+    select s.id as series_id, s.title as series_title,
+      (select count(*) from serial_works x where x.series_id = sw.series_id and x.position <= sw.position)::int as position,
       (select json_build_object('id', w.id, 'title', w.title) from serial_works x join works w on w.id = x.work_id
         where x.series_id = sw.series_id and x.position < sw.position order by x.position desc limit 1) as previous,
       (select json_build_object('id', w.id, 'title', w.title) from serial_works x join works w on w.id = x.work_id
@@ -118,6 +119,19 @@ export async function countSerialWorks(db: DbOrTrx, seriesId: number): Promise<n
 export async function findSerialPosition(db: DbOrTrx, seriesId: number, workId: number): Promise<number | undefined> {
   const row = await db.selectFrom('serial_works').select('position').where('series_id', '=', seriesId).where('work_id', '=', workId).executeTakeFirst();
   return row?.position;
+}
+
+/**
+ * Closes gaps in a series' positions (deleting a work removes its row by cascade), so part
+ * numbers typed by people match positions. One statement: the deferrable unique constraint
+ * is checked once it has finished.
+ */
+export async function renumberSerialWorks(db: DbOrTrx, seriesId: number): Promise<void> {
+  await sql`
+    update serial_works sw set position = r.rn
+    from (select work_id, row_number() over (order by position) as rn from serial_works where series_id = ${seriesId}) r
+    where sw.series_id = ${seriesId} and sw.work_id = r.work_id and sw.position <> r.rn
+  `.execute(db);
 }
 
 /** Puts the work at `position` (1..n+1), moving later works down one. The caller holds the series lock. */

@@ -1,4 +1,4 @@
-import type { Db } from '../../platform/db/schema.ts';
+import type { Db, DbOrTrx } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { sanitizeUserHtml } from '../../platform/security/sanitize.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
@@ -17,6 +17,7 @@ import {
   insertSeriesCreatorship,
   lockSeries,
   moveSerialWork,
+  renumberSerialWorks,
   updateSeries,
 } from './series.repository.ts';
 import type { AddToSeriesForm, SeriesForm } from './series.schemas.ts';
@@ -30,12 +31,13 @@ export function prepareSeriesContent(form: SeriesForm): SeriesContent {
 /** A typed position, kept within 1..max: asking for place 99 in a series of 3 means "at the end". */
 const clampPosition = (typed: string, max: number) => (typed === '' ? max : Math.min(Math.max(Number(typed), 1), max));
 
-/** Loads and locks a series the viewer may edit: 404 when it doesn't exist, 403 when it isn't theirs. */
-async function lockEditableSeries(trx: Parameters<typeof lockSeries>[0], viewer: Viewer, seriesId: number) {
+/** Loads and locks a series the viewer may edit (404 when it doesn't exist, 403 when it isn't theirs), its positions renumbered 1..n. */
+async function lockEditableSeries(trx: DbOrTrx, viewer: Viewer, seriesId: number) {
   if (!(await lockSeries(trx, seriesId))) throw notFound('series');
   const series = await findSeries(trx, seriesId);
   if (!series) throw notFound('series');
   seriesPolicy.authorize(viewer, 'edit', series);
+  await renumberSerialWorks(trx, seriesId);
   return series;
 }
 

@@ -86,6 +86,26 @@ for (const engine of ENGINES) {
       assert.doesNotMatch((await client.get(`/works/${a}`)).body, /Part \d+ of/);
     });
 
+    it('keeps part numbers right when a work in the middle is deleted', async () => {
+      const { user, client } = await member();
+      const [a, b, c] = [await buildWork(t.db, user, { title: 'One' }), await buildWork(t.db, user, { title: 'Two' }), await buildWork(t.db, user, { title: 'Three' })];
+      const seriesId = await newSeries(client, a, 'Gappy');
+      for (const workId of [b, c]) {
+        await client.get(`/works/${workId}/series`);
+        await client.post(`/works/${workId}/series`, { series_id: String(seriesId) });
+      }
+      await client.get(`/works/${b}/delete`);
+      assert.equal((await client.post(`/works/${b}/delete`)).statusCode, 303);
+      const last = await client.get(`/works/${c}`);
+      assert.match(last.body, /Part 2 of/);
+      assert.match(last.body, new RegExp(`href="/works/${a}" rel="prev">.*Previous: One`));
+      await client.get(`/series/${seriesId}/edit`);
+      assert.equal((await client.post(`/series/${seriesId}/works/${c}/move`, { position: '1' })).statusCode, 303);
+      assert.deepEqual(await order(seriesId), [c, a]);
+      const positions = await t.db.selectFrom('serial_works').select('position').where('series_id', '=', seriesId).orderBy('position').execute();
+      assert.deepEqual(positions.map((p) => p.position), [1, 2]);
+    });
+
     it('lets the creator edit title, summary and completeness, sanitizing the HTML', async () => {
       const { user, client } = await member();
       const seriesId = await newSeries(client, await buildWork(t.db, user), 'Working Title');
