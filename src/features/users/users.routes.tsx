@@ -21,11 +21,25 @@ interface Props {
 
 function UserPage({ ctx, username, pseuds, works, drafts }: Props) {
   const isSelf = ctx.viewer?.username === username;
-  const otherPseuds = pseuds.filter((p) => !p.isDefault).map((p) => p.name);
+  const otherPseuds = pseuds.filter((p) => !p.isDefault);
+  const base = `/users/${encodeURIComponent(username)}`;
   return (
     <Layout ctx={ctx} title={username}>
       <h1>{username}</h1>
-      {otherPseuds.length > 0 ? <p>Also writes as {otherPseuds.join(', ')}.</p> : null}
+      {otherPseuds.length > 0 ? (
+        <p>
+          Also writes as{' '}
+          {otherPseuds.map((p, i) => (
+            <span key={p.id}>{i > 0 ? ', ' : ''}<a href={`${base}/pseuds/${encodeURIComponent(p.name)}`}>{p.name}</a></span>
+          ))}
+          .
+        </p>
+      ) : null}
+      <ul class="actions" aria-label="More from this member">
+        <li><a href={`${base}/pseuds`}>Pen names</a></li>
+        <li><a href={`${base}/series`}>Series</a></li>
+        {isSelf ? <li><a href="/invitations">Co-creator invitations</a></li> : null}
+      </ul>
       {isSelf ? (
         <p>
           <a class="button" href="/works/new">Post a new work</a>

@@ -82,9 +82,14 @@ const toSummary = (row: SummaryRow): WorkSummary => ({
   songs: row.songs,
 });
 
-/** Works anyone may see in a listing: posted, and members-only ones only to members. */
-const listedFor = (viewer: Viewer | null): Expression<SqlBool> =>
-  viewer ? sql<SqlBool>`works.posted` : sql<SqlBool>`works.posted and not works.restricted`;
+/**
+ * The listing rule in SQL, for a works table under the given alias: posted works, and
+ * members-only ones only for members. Every listing, count and prev/next link uses it.
+ */
+export const visibleWorkSql = (alias: string, viewer: Viewer | null): Expression<SqlBool> =>
+  viewer ? sql<SqlBool>`${sql.ref(`${alias}.posted`)}` : sql<SqlBool>`${sql.ref(`${alias}.posted`)} and not ${sql.ref(`${alias}.restricted`)}`;
+
+const listedFor = (viewer: Viewer | null): Expression<SqlBool> => visibleWorkSql('works', viewer);
 
 export async function listRecentWorks(db: DbOrTrx, viewer: Viewer | null, limit: number): Promise<WorkSummary[]> {
   const rows = await summaryQuery(db).where(listedFor(viewer)).orderBy('works.revised_at', 'desc').orderBy('works.id', 'desc').limit(limit).execute();
@@ -236,4 +241,31 @@ export async function deleteWork(db: DbOrTrx, workId: number): Promise<boolean> 
 export async function lockWork(db: DbOrTrx, workId: number): Promise<boolean> {
   const row = await db.selectFrom('works').select('id').where('id', '=', workId).forUpdate().executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * The works of a series, in series order, as blurbs: as the viewer may see them on the
+ * series page, or every one of them ('all') for its creators' edit page.
+ */
+export async function listWorksInSeries(db: DbOrTrx, seriesId: number, viewer: Viewer | null | 'all'): Promise<WorkSummary[]> {
+  let query = summaryQuery(db)
+    .innerJoin('serial_works', 'serial_works.work_id', 'works.id')
+    .where('serial_works.series_id', '=', seriesId);
+  if (viewer !== 'all') query = query.where(listedFor(viewer));
+  const rows = await query
+    .orderBy('serial_works.position')
+    .execute();
+  return rows.map(toSummary);
+}
+
+/** Works credited (and accepted) under one pseud, newest first (the pseud's works page). */
+export async function listWorksByPseud(db: DbOrTrx, pseudId: number, viewer: Viewer | null, limit: number): Promise<WorkSummary[]> {
+  const rows = await summaryQuery(db)
+    .where(listedFor(viewer))
+    .where(sql<SqlBool>`exists (select 1 from creatorships c where c.work_id = works.id and c.accepted_at is not null and c.pseud_id = ${pseudId})`)
+    .orderBy('works.revised_at', 'desc')
+    .orderBy('works.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toSummary);
 }

@@ -16,6 +16,7 @@ import { editWork, postWork, publishDraft, removeWork } from './works.service.ts
 import { DeleteWorkPage } from './views/delete-work-page.tsx';
 import { WorkFormPage } from './views/work-form-page.tsx';
 import { WorkPage } from './views/work-page.tsx';
+import { listSeriesPlacesOfWork } from '../series/series.repository.ts';
 
 type WorkParams = { Params: { id: string } };
 type WorkPageParams = WorkParams & { Querystring: { view?: string } };
@@ -71,12 +72,13 @@ function formValuesOf(work: Work, viewer: Viewer, body: string, lockVersion: num
  * The work page, however it is read (first chapter, one chapter, or whole); the chapter
  * routes use it too. Guests opening a members-only work are sent to log in instead.
  */
-export function sendWorkPage(request: FastifyRequest, reply: FastifyReply, work: Work, reading: Reading) {
+export async function sendWorkPage(request: FastifyRequest, reply: FastifyReply, work: Work, reading: Reading) {
   if (!workPolicy.can(request.viewer, 'read', work)) {
     return reply.redirect(`/login?return_to=${encodeURIComponent(request.url)}&reason=members-only`, 303);
   }
   const canEdit = workPolicy.can(request.viewer, 'edit', work);
-  return sendPage(request, reply, (ctx) => <WorkPage ctx={ctx} work={work} reading={reading} canEdit={canEdit} />);
+  const seriesPlaces = await listSeriesPlacesOfWork(request.server.db, work.id, request.viewer);
+  return sendPage(request, reply, (ctx) => <WorkPage ctx={ctx} work={work} reading={reading} canEdit={canEdit} seriesPlaces={seriesPlaces} />);
 }
 
 export function registerWorkRoutes(app: FastifyInstance): void {

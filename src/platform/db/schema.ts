@@ -3,6 +3,7 @@ import type { TagsTable, WorkTagsTable } from '../../features/tags/tags.table.ts
 import type { ChaptersTable, CreatorshipsTable, WorksTable } from '../../features/works/works.table.ts';
 import type { ReaderPreferencesTable } from '../../features/preferences/preferences.table.ts';
 import type { SongCreditsTable } from '../../features/songs/songs.table.ts';
+import type { SerialWorksTable, SeriesCreatorshipsTable, SeriesTable } from '../../features/series/series.table.ts';
 import type { Kysely, Transaction } from 'kysely';
 
 export interface SiteSettingsTable {
@@ -24,6 +25,9 @@ export interface Database {
   work_tags: WorkTagsTable;
   song_credits: SongCreditsTable;
   reader_preferences: ReaderPreferencesTable;
+  series: SeriesTable;
+  series_creatorships: SeriesCreatorshipsTable;
+  serial_works: SerialWorksTable;
 }
 
 export type Db = Kysely<Database>;

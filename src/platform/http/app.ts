@@ -13,6 +13,9 @@ import { registerHomeRoutes } from '../../features/home/home.routes.tsx';
 import { registerPreferenceRoutes } from '../../features/preferences/preferences.routes.tsx';
 import { registerUserRoutes } from '../../features/users/users.routes.tsx';
 import { registerWorkRoutes } from '../../features/works/works.routes.tsx';
+import { registerSeriesRoutes } from '../../features/series/series.routes.tsx';
+import { registerPseudRoutes } from '../../features/pseuds/pseuds.routes.tsx';
+import { registerCreatorshipRoutes } from '../../features/creatorships/creatorships.routes.tsx';
 import { registerErrorHandlers } from './error-handler.tsx';
 import { registerFormBodyParser } from './form-body.ts';
 import { registerSecurity } from './security.ts';
@@ -57,5 +60,8 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   registerChapterRoutes(app);
   registerUserRoutes(app);
   registerPreferenceRoutes(app);
+  registerSeriesRoutes(app);
+  registerPseudRoutes(app);
+  registerCreatorshipRoutes(app);
   return app;
 }

@@ -13,6 +13,9 @@ import { chapterProgress } from './work-blurb.tsx';
 import { lyricsForReader } from '../../songs/collapse-lyrics.ts';
 import { LyricsToggle } from '../../songs/views/lyrics-toggle.tsx';
 import { SongCredits } from '../../songs/views/song-credits.tsx';
+import { SeriesNav } from '../../series/views/series-nav.tsx';
+import type { SeriesPlace } from '../../series/series.model.ts';
+import { CreatorTools } from '../../creatorships/views/creator-tools.tsx';
 
 interface Props {
   ctx: PageContext;
@@ -20,6 +23,8 @@ interface Props {
   /** One chapter with the chapter index, or the whole work. */
   reading: Reading;
   canEdit: boolean;
+  /** The series this work is in, for "Part N of …" links. */
+  seriesPlaces?: SeriesPlace[];
 }
 
 function Notes({ heading, html, id }: { heading: string; html: string; id: string }) {
@@ -53,7 +58,7 @@ function DraftNotice({ ctx, work }: { ctx: PageContext; work: Work }) {
 const readingBodies = (reading: Reading): string =>
   reading.view === 'full' ? reading.chapters.map((chapter) => chapter.body).join('\n') : (reading.chapter?.body ?? '');
 
-export function WorkPage({ ctx, work, reading, canEdit }: Props) {
+export function WorkPage({ ctx, work, reading, canEdit, seriesPlaces }: Props) {
   const access = work.restricted ? 'Members only' : 'Everyone';
   return (
     <Layout ctx={ctx} title={readingTitle(work.title, reading)}>
@@ -84,6 +89,8 @@ export function WorkPage({ ctx, work, reading, canEdit }: Props) {
               <li><a class="button button-danger" href={`/works/${work.id}/delete`}>Delete</a></li>
             </ul>
           ) : null}
+          <CreatorTools workId={work.id} canEdit={canEdit} />
+          <SeriesNav places={seriesPlaces} />
         </header>
         {work.summary ? (
           <section class="summary" aria-labelledby="summary-heading">

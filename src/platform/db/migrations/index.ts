@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_classification.ts';
 import * as m0003 from './0003_chapters.ts';
+import * as m0004 from './0004_series_pseuds.ts';
 import * as m0005 from './0005_songs_preferences.ts';
 
 /**
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_classification': m0002,
   '0003_chapters': m0003,
+  '0004_series_pseuds': m0004,
   '0005_songs_preferences': m0005,
 };
