@@ -14,7 +14,7 @@ function HomePage({ ctx, works }: { ctx: PageContext; works: WorkSummary[] }) {
       <h1>{ctx.siteName}</h1>
       <p class="lede">Stories by fans, for fans. Read, write, and find your people.</p>
       <h2>Recently updated works</h2>
-      <WorkList works={works} empty="No works have been posted yet. Be the first!" />
+      <WorkList hideTags={ctx.preferences.hideTags} works={works} empty="No works have been posted yet. Be the first!" />
     </Layout>
   );
 }

@@ -46,12 +46,12 @@ function UserPage({ ctx, username, pseuds, works, drafts }: Props) {
         </p>
       ) : null}
       <h2>Works</h2>
-      <WorkList works={works} empty={isSelf ? "You haven't posted any works yet." : `${username} hasn't posted any works yet.`} />
+      <WorkList hideTags={ctx.preferences.hideTags} works={works} empty={isSelf ? "You haven't posted any works yet." : `${username} hasn't posted any works yet.`} />
       {isSelf && drafts.length > 0 ? (
         <>
           <h2>Drafts</h2>
           <p class="hint">Only you can see these until you post them.</p>
-          <WorkList works={drafts} empty="" />
+          <WorkList hideTags={ctx.preferences.hideTags} works={drafts} empty="" />
         </>
       ) : null}
     </Layout>

@@ -188,6 +188,21 @@ for (const engine of ENGINES) {
       });
     });
 
+    it('folds tags and warnings behind a click for readers who ask for it', async () => {
+      const workId = workIdFrom((await post({ title: 'Spoilery', warnings: ['Major Character Death'], characters: 'The Doomed One' })).headers.location);
+      const reader = new TestClient(t.app);
+      await signUpThroughForm(reader);
+      assert.doesNotMatch((await reader.get(`/works/${workId}`)).body, /spoiler-fold/);
+      await reader.get('/preferences');
+      const saved = await reader.post('/preferences', { font_size: '100', line_width: 'normal', theme: 'auto', hide_tags: '1', hide_lyrics: '0' });
+      assert.equal(saved.statusCode, 303);
+      const page = (await reader.get(`/works/${workId}`)).body;
+      assert.match(page, /<details class="spoiler-fold"><summary>Show tags and warnings<\/summary><dl class="work-meta">[\s\S]*Major Character Death/);
+      const home = (await reader.get('/')).body;
+      const blurb = home.slice(home.indexOf(`id="work-${workId}-title"`)).split('<li class="blurb"')[0] ?? '';
+      assert.match(blurb, /<details class="spoiler-fold"><summary>Show tags and warnings<\/summary><ul class="tags commas"[\s\S]*The Doomed One/);
+    });
+
     it('still runs a fixed number of queries for the home page with tags on every blurb', async () => {
       const user = await buildUser(t.db);
       for (let i = 0; i < 3; i++) await buildWork(t.db, user, { characters: [`Character ${i}`], freeforms: ['Fluff'] });

@@ -14,7 +14,7 @@ export function PseudWorksPage({ ctx, pseud, works }: { ctx: PageContext; pseud:
         <a href={`/users/${encodeURIComponent(pseud.username)}/pseuds`}>Pen names</a>
       </p>
       <h2>Works</h2>
-      <WorkList works={works} empty={`No works are credited to ${pseud.name} yet.`} />
+      <WorkList hideTags={ctx.preferences.hideTags} works={works} empty={`No works are credited to ${pseud.name} yet.`} />
     </Layout>
   );
 }

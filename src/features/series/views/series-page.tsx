@@ -51,7 +51,7 @@ export function SeriesPage({ ctx, series, works, canEdit }: Props) {
         </section>
       ) : null}
       <h2>Works in this series</h2>
-      <WorkList works={works} empty="There are no works in this series yet." />
+      <WorkList hideTags={ctx.preferences.hideTags} works={works} empty="There are no works in this series yet." />
     </Layout>
   );
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { DateTime, formatCount, SanitizedHtml } from '../../../platform/views/format.tsx';
 import { BlurbTags, FandomLine, RequiredTags } from '../../tags/views/work-tags.tsx';
 import { isComplete, type WorkSummary } from '../works.model.ts';
@@ -9,7 +10,18 @@ export function chapterProgress(work: Pick<WorkSummary, 'chapterCount' | 'expect
   return `${work.chapterCount}/${work.expectedChapters ?? '?'}`;
 }
 
-export function WorkBlurb({ work }: { work: WorkSummary }) {
+/** Tags and warnings, folded behind a click for readers who asked not to be spoiled. */
+function SpoilerFold({ hidden, children }: { hidden: boolean; children: ComponentChildren }) {
+  if (!hidden) return <>{children}</>;
+  return (
+    <details class="spoiler-fold">
+      <summary>Show tags and warnings</summary>
+      {children}
+    </details>
+  );
+}
+
+export function WorkBlurb({ work, hideTags = false }: { work: WorkSummary; hideTags?: boolean }) {
   const headingId = `work-${work.id}-title`;
   return (
     <li class="blurb" aria-labelledby={headingId}>
@@ -18,13 +30,17 @@ export function WorkBlurb({ work }: { work: WorkSummary }) {
         <span class="byline"> by <Creators creators={work.creators} /></span>
       </h3>
       <FandomLine tags={work.tags} />
-      <RequiredTags tags={work.tags} complete={isComplete(work)} />
+      <SpoilerFold hidden={hideTags}>
+        <RequiredTags tags={work.tags} complete={isComplete(work)} />
+      </SpoilerFold>
       <p class="blurb-date">
         Updated <DateTime date={work.revisedAt} />
         {work.restricted ? <span class="badge">Members only</span> : null}
         {!work.posted ? <span class="badge">Draft</span> : null}
       </p>
-      <BlurbTags tags={work.tags} />
+      <SpoilerFold hidden={hideTags}>
+        <BlurbTags tags={work.tags} />
+      </SpoilerFold>
       {work.summary ? <SanitizedHtml class="userstuff summary" html={work.summary} /> : null}
       <SongCredits songs={work.songs} />
       <dl class="stats">
@@ -38,12 +54,12 @@ export function WorkBlurb({ work }: { work: WorkSummary }) {
   );
 }
 
-export function WorkList({ works, empty }: { works: WorkSummary[]; empty: string }) {
+export function WorkList({ works, empty, hideTags = false }: { works: WorkSummary[]; empty: string; hideTags?: boolean }) {
   if (works.length === 0) return <p class="empty">{empty}</p>;
   return (
     <ol class="work-list">
       {works.map((work) => (
-        <WorkBlurb key={work.id} work={work} />
+        <WorkBlurb key={work.id} work={work} hideTags={hideTags} />
       ))}
     </ol>
   );

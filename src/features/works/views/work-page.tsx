@@ -60,11 +60,19 @@ const readingBodies = (reading: Reading): string =>
 
 export function WorkPage({ ctx, work, reading, canEdit, seriesPlaces }: Props) {
   const access = work.restricted ? 'Members only' : 'Everyone';
+  const tagBlock = <WorkTagBlock tags={work.tags} extra={[{ label: 'Language', value: languageName(work.language) }, { label: 'Visible to', value: access }]} />;
   return (
     <Layout ctx={ctx} title={readingTitle(work.title, reading)}>
       {!work.posted && canEdit ? <DraftNotice ctx={ctx} work={work} /> : null}
       <article class="work">
-        <WorkTagBlock tags={work.tags} extra={[{ label: 'Language', value: languageName(work.language) }, { label: 'Visible to', value: access }]} />
+        {ctx.preferences.hideTags ? (
+          <details class="spoiler-fold">
+            <summary>Show tags and warnings</summary>
+            {tagBlock}
+          </details>
+        ) : (
+          tagBlock
+        )}
         <header class="work-header">
           <h1 lang={work.language}>{work.title}</h1>
           <p class="byline">
