@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { PASSWORD, uniqueName } from '../support/builders.ts';
-import { expectNoAxeViolations, screenshot, startBrowserApp, type BrowserApp, fillClassification } from '../support/browser.ts';
+import { uniqueName } from '../support/builders.ts';
+import { expectNoAxeViolations, screenshot, startBrowserApp, type BrowserApp, fillClassification, heading, signUp, addChapter } from '../support/browser.ts';
 
 const TEST_TIMEOUT = 90_000;
 
@@ -19,30 +19,6 @@ before(async () => {
 after(async () => {
   await site?.close();
 });
-
-async function heading(page: Page): Promise<string> {
-  return (await page.getByRole('heading', { level: 1 }).innerText()).trim();
-}
-
-async function signUp(page: Page, username: string): Promise<void> {
-  await page.goto('/signup');
-  await page.getByLabel('Username', { exact: true }).fill(username);
-  await page.getByLabel('Email', { exact: true }).fill(`${username}@example.org`);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByLabel('Confirm password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign up' }).click();
-  await page.waitForURL(`**/users/${username}`);
-}
-
-async function addChapter(page: Page, title: string, body: string): Promise<void> {
-  await page.getByRole('link', { name: 'Add chapter', exact: true }).click();
-  await page.waitForURL(/\/chapters\/new$/);
-  await page.getByLabel('Chapter title', { exact: true }).fill(title);
-  await page.getByLabel('Beginning notes', { exact: true }).fill(`Notes before ${title}.`);
-  await page.getByLabel('Chapter text', { exact: true }).fill(body);
-  await page.getByRole('button', { name: 'Post chapter' }).click();
-  await page.waitForURL(/\/works\/\d+\/chapters\/\d+$/);
-}
 
 const chapterRegion = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
@@ -63,9 +39,9 @@ describe('chapters in the browser', () => {
     const workPath = new URL(page.url()).pathname;
     assert.match(await page.locator('.work-header .stats').innerText(), /Chapters:\s*1\/3[\s\S]*Work in progress/);
 
-    await addChapter(page, 'The Second Tide', 'The second tide came at noon, loud and bright.');
+    await addChapter(page, 'The Second Tide', 'The second tide came at noon, loud and bright.', 'Notes before The Second Tide.');
     assert.equal(await chapterRegion(page, 'Chapter 2: The Second Tide').count(), 1);
-    await addChapter(page, 'The Last Tide', 'The last tide came at night, and took the pier.');
+    await addChapter(page, 'The Last Tide', 'The last tide came at night, and took the pier.', 'Notes before The Last Tide.');
     assert.match(await page.locator('.work-header .stats').innerText(), /Chapters:\s*3\/3[\s\S]*Complete/);
     await screenshot(page, 'chapter-3-writer');
     await expectNoAxeViolations(page, 'a chapter, seen by its writer');

@@ -4,9 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { PASSWORD, uniqueName } from '../support/builders.ts';
-import { expectNoAxeViolations, screenshot, startBrowserApp, type BrowserApp, fillClassification } from '../support/browser.ts';
+import { uniqueName } from '../support/builders.ts';
+import { expectNoAxeViolations, screenshot, startBrowserApp, type BrowserApp, fillClassification, signUp, fillSong } from '../support/browser.ts';
 
 const TEST_TIMEOUT = 90_000;
 
@@ -28,23 +27,6 @@ before(async () => {
 after(async () => {
   await site?.close();
 });
-
-async function signUp(page: Page, username: string): Promise<void> {
-  await page.goto('/signup');
-  await page.getByLabel('Username', { exact: true }).fill(username);
-  await page.getByLabel('Email', { exact: true }).fill(`${username}@example.org`);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByLabel('Confirm password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign up' }).click();
-  await page.waitForURL(`**/users/${username}`);
-}
-
-async function fillSong(page: Page, row: number, song: { title: string; artist: string; link?: string }): Promise<void> {
-  const group = page.getByRole('group', { name: `Song ${row}`, exact: true });
-  await group.getByLabel('Song title').fill(song.title);
-  await group.getByLabel('Artist').fill(song.artist);
-  if (song.link) await group.getByLabel('Link (optional)').fill(song.link);
-}
 
 describe('songfic journey', () => {
   it('posts a songfic with two song credits, reads it, hides the lyrics, and sets dark theme and larger text', { timeout: TEST_TIMEOUT }, async () => {

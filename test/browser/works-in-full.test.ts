@@ -6,9 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { PASSWORD, uniqueName } from '../support/builders.ts';
-import { expectNoAxeViolations, fillClassification, screenshot, startBrowserApp, type BrowserApp } from '../support/browser.ts';
+import { uniqueName } from '../support/builders.ts';
+import { expectNoAxeViolations, fillClassification, screenshot, startBrowserApp, type BrowserApp, signUp, fillSong, addChapter } from '../support/browser.ts';
 
 const TEST_TIMEOUT = 150_000;
 
@@ -30,31 +29,6 @@ before(async () => {
 after(async () => {
   await site?.close();
 });
-
-async function signUp(page: Page, username: string): Promise<void> {
-  await page.goto('/signup');
-  await page.getByLabel('Username', { exact: true }).fill(username);
-  await page.getByLabel('Email', { exact: true }).fill(`${username}@example.org`);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByLabel('Confirm password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign up' }).click();
-  await page.waitForURL(`**/users/${username}`);
-}
-
-async function fillSong(page: Page, row: number, song: { title: string; artist: string }): Promise<void> {
-  const group = page.getByRole('group', { name: `Song ${row}`, exact: true });
-  await group.getByLabel('Song title').fill(song.title);
-  await group.getByLabel('Artist').fill(song.artist);
-}
-
-async function addChapter(page: Page, title: string, body: string): Promise<void> {
-  await page.getByRole('link', { name: 'Add chapter', exact: true }).click();
-  await page.waitForURL(/\/chapters\/new$/);
-  await page.getByLabel('Chapter title', { exact: true }).fill(title);
-  await page.getByLabel('Chapter text', { exact: true }).fill(body);
-  await page.getByRole('button', { name: 'Post chapter' }).click();
-  await page.waitForURL(/\/works\/\d+\/chapters\/\d+$/);
-}
 
 describe('works in full', () => {
   it('a three-chapter songfic: posted, read, lyrics hidden, in a series, co-created, then members-only', { timeout: TEST_TIMEOUT }, async () => {

@@ -12,6 +12,7 @@ import type AxeCore from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { DatabaseHandle } from '../../src/platform/db/database.ts';
+import { PASSWORD } from './builders.ts';
 import type { Db } from '../../src/platform/db/schema.ts';
 import { buildApp } from '../../src/platform/http/app.ts';
 import { createTestDatabase } from './databases.ts';
@@ -180,4 +181,39 @@ export async function fillClassification(page: Page, choices: Classification = {
   for (const warning of choices.warnings ?? ['No Archive Warnings Apply']) await page.getByRole('checkbox', { name: warning, exact: true }).check();
   for (const category of choices.categories ?? ['Gen']) await page.getByRole('checkbox', { name: category, exact: true }).check();
   await page.getByLabel('Fandoms', { exact: true }).fill(choices.fandoms ?? 'Original Work');
+}
+
+/** The page's one h1, as a person reads it. */
+export async function heading(page: Page): Promise<string> {
+  return (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+}
+
+/** Signs up through the form (opened directly), ending on the new user's page. */
+export async function signUp(page: Page, username: string): Promise<void> {
+  await page.goto('/signup');
+  await page.getByLabel('Username', { exact: true }).fill(username);
+  await page.getByLabel('Email', { exact: true }).fill(`${username}@example.org`);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Confirm password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await page.waitForURL(`**/users/${username}`);
+}
+
+/** Fills one of the song credit rows of the posting form. */
+export async function fillSong(page: Page, row: number, song: { title: string; artist: string; link?: string }): Promise<void> {
+  const group = page.getByRole('group', { name: `Song ${row}`, exact: true });
+  await group.getByLabel('Song title').fill(song.title);
+  await group.getByLabel('Artist').fill(song.artist);
+  if (song.link) await group.getByLabel('Link (optional)').fill(song.link);
+}
+
+/** Adds a chapter from a work or chapter page through the "Add chapter" link; ends on the new chapter. */
+export async function addChapter(page: Page, title: string, body: string, notes?: string): Promise<void> {
+  await page.getByRole('link', { name: 'Add chapter', exact: true }).click();
+  await page.waitForURL(/\/chapters\/new$/);
+  await page.getByLabel('Chapter title', { exact: true }).fill(title);
+  if (notes !== undefined) await page.getByLabel('Beginning notes', { exact: true }).fill(notes);
+  await page.getByLabel('Chapter text', { exact: true }).fill(body);
+  await page.getByRole('button', { name: 'Post chapter' }).click();
+  await page.waitForURL(/\/works\/\d+\/chapters\/\d+$/);
 }

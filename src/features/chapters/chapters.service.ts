@@ -2,9 +2,8 @@ import type { Db, DbOrTrx } from '../../platform/db/schema.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
-import { countWordsInHtml } from '../works/word-count.ts';
 import { findWork, lockWork } from '../works/works.repository.ts';
-import { toHtml } from '../works/works.service.ts';
+import { prepareText } from '../works/works.service.ts';
 import { conflictMessage, expectedChaptersError, ONLY_CHAPTER_MESSAGE } from './chapter-fields.ts';
 import type { ChapterContent, Reading } from './chapters.model.ts';
 import { chapterPolicy } from './chapters.policy.ts';
@@ -20,23 +19,7 @@ export async function readWork(db: DbOrTrx, workId: number, which: { all: true }
 }
 
 /** Sanitizes the chapter's HTML and counts its words; an error when nothing readable is left. */
-export function prepareChapter(form: ChapterForm): { content: ChapterContent } | { errors: FieldErrors } {
-  const body = toHtml(form.body, form.format);
-  const wordCount = countWordsInHtml(body);
-  if (body === '' || (wordCount === 0 && !/<img\b/.test(body))) {
-    return { errors: { body: 'Chapter text has nothing left to show once unsafe HTML is removed. Add some text.' } };
-  }
-  return {
-    content: {
-      title: form.title,
-      summary: toHtml(form.summary, form.format),
-      notes: toHtml(form.notes, form.format),
-      endNotes: toHtml(form.end_notes, form.format),
-      body,
-      wordCount,
-    },
-  };
-}
+export const prepareChapter = (form: ChapterForm): { content: ChapterContent } | { errors: FieldErrors } => prepareText(form, 'Chapter text');
 
 /** Locks the work row (so chapter changes apply one after the other), then checks the policy. */
 async function lockAndAuthorize(trx: DbOrTrx, viewer: Viewer, workId: number, action: 'add' | 'edit' | 'delete' | 'reorder') {

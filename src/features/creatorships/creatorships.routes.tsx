@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, notFound } from '../../platform/http/errors.ts';
+import { parseId, requireViewer } from '../../platform/http/route-helpers.ts';
+import { notFound } from '../../platform/http/errors.ts';
 import { parseForm, type FormValues } from '../../platform/http/forms.ts';
 import { redirectAfterPost, sendPage } from '../../platform/http/page.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
@@ -15,19 +16,6 @@ import { OrphanWorkPage } from './views/orphan-page.tsx';
 
 type WorkParams = { Params: { id: string } };
 type InvitationParams = { Params: { workId: string; pseudId: string } };
-
-function parseId(raw: string, what: string): number {
-  if (!/^\d{1,15}$/.test(raw)) throw notFound(what);
-  return Number(raw);
-}
-
-/** Guests are sent to log in and brought back afterwards. */
-function requireViewer(request: FastifyRequest, reply: FastifyReply): Viewer | null {
-  if (request.viewer) return request.viewer;
-  if (request.method !== 'GET') throw new AppError('unauthorized', 'Please log in to do that.');
-  void reply.redirect(`/login?return_to=${encodeURIComponent(request.url)}`, 303);
-  return null;
-}
 
 export function registerCreatorshipRoutes(app: FastifyInstance): void {
   const { db } = app;

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, notFound } from '../../platform/http/errors.ts';
+import { requireViewer } from '../../platform/http/route-helpers.ts';
+import { notFound } from '../../platform/http/errors.ts';
 import { parseForm, type FormValues } from '../../platform/http/forms.ts';
 import { redirectAfterPost, sendPage } from '../../platform/http/page.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
@@ -19,14 +20,6 @@ const WORKS_PER_PAGE = 50;
 
 type UserParams = { Params: { username: string } };
 type PseudParams = { Params: { id: string } };
-
-/** Guests are sent to log in and brought back afterwards. */
-function requireViewer(request: FastifyRequest, reply: FastifyReply): Viewer | null {
-  if (request.viewer) return request.viewer;
-  if (request.method !== 'GET') throw new AppError('unauthorized', 'Please log in to do that.');
-  void reply.redirect(`/login?return_to=${encodeURIComponent(request.url)}`, 303);
-  return null;
-}
 
 async function loadUser(request: FastifyRequest, username: string) {
   const user = await findUserIdByUsername(request.server.db, username);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, notFound } from '../../platform/http/errors.ts';
+import { parseId, requireViewer } from '../../platform/http/route-helpers.ts';
+import { notFound } from '../../platform/http/errors.ts';
 import { parseForm, type FormValues } from '../../platform/http/forms.ts';
 import { redirectAfterPost, sendPage } from '../../platform/http/page.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
@@ -18,20 +19,6 @@ import { UserSeriesPage } from './views/user-series-page.tsx';
 
 type IdParams = { Params: { id: string } };
 type SerialWorkParams = { Params: { id: string; workId: string } };
-
-/** Ids in URLs are positive integers; anything else is simply not found. */
-function parseId(raw: string, what: string): number {
-  if (!/^\d{1,15}$/.test(raw)) throw notFound(what);
-  return Number(raw);
-}
-
-/** Guests are sent to log in and brought back afterwards. */
-function requireViewer(request: FastifyRequest, reply: FastifyReply): Viewer | null {
-  if (request.viewer) return request.viewer;
-  if (request.method !== 'GET') throw new AppError('unauthorized', 'Please log in to do that.');
-  void reply.redirect(`/login?return_to=${encodeURIComponent(request.url)}`, 303);
-  return null;
-}
 
 async function loadSeries(request: FastifyRequest, raw: string) {
   const series = await findSeries(request.server.db, parseId(raw, 'series'));

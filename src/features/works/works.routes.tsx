@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, notFound } from '../../platform/http/errors.ts';
+import { parseId, requireViewer } from '../../platform/http/route-helpers.ts';
+import { notFound } from '../../platform/http/errors.ts';
 import { LIST_SEPARATOR, parseForm, type FormValues } from '../../platform/http/forms.ts';
 import { redirectAfterPost, sendPage } from '../../platform/http/page.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
@@ -22,18 +23,9 @@ type WorkParams = { Params: { id: string } };
 type WorkPageParams = WorkParams & { Querystring: { view?: string } };
 
 /** Work ids in URLs are positive integers; anything else is simply not found. */
-export function parseWorkId(raw: string): number {
-  if (!/^\d{1,15}$/.test(raw)) throw notFound('work');
-  return Number(raw);
-}
+export const parseWorkId = (raw: string): number => parseId(raw, 'work');
 
-/** Guests are sent to log in and brought back afterwards. */
-export function requireViewer(request: FastifyRequest, reply: FastifyReply): Viewer | null {
-  if (request.viewer) return request.viewer;
-  if (request.method !== 'GET') throw new AppError('unauthorized', 'Please log in to do that.');
-  void reply.redirect(`/login?return_to=${encodeURIComponent(request.url)}`, 303);
-  return null;
-}
+export { requireViewer };
 
 /** Loads a work the viewer may know about; drafts of others are simply not found. */
 export async function loadWork(request: FastifyRequest, id: string) {

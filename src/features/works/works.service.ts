@@ -33,12 +33,25 @@ export function toHtml(text: string, format: WorkForm['format']): string {
   return sanitizeUserHtml(format === 'plain' ? plainTextToHtml(text) : text);
 }
 
-/** Sanitizes every HTML field and counts words. Returns field errors when sanitizing leaves nothing to read. */
-export function prepareContent(form: WorkForm): { content: WorkContent } | { errors: FieldErrors } {
+/** The text fields a work form and a chapter form share. */
+export interface TextFields {
+  title: string;
+  summary: string;
+  notes: string;
+  end_notes: string;
+  body: string;
+  format: WorkForm['format'];
+}
+
+/**
+ * Sanitizes every HTML field and counts words. Returns a field error, worded for the
+ * form's text label, when sanitizing leaves nothing to read.
+ */
+export function prepareText(form: TextFields, textLabel: string): { content: WorkContent } | { errors: FieldErrors } {
   const body = toHtml(form.body, form.format);
   const wordCount = countWordsInHtml(body);
   if (body === '' || (wordCount === 0 && !/<img\b/.test(body))) {
-    return { errors: { body: 'Work text has nothing left to show once unsafe HTML is removed. Add some text.' } };
+    return { errors: { body: `${textLabel} has nothing left to show once unsafe HTML is removed. Add some text.` } };
   }
   return {
     content: {
@@ -51,6 +64,8 @@ export function prepareContent(form: WorkForm): { content: WorkContent } | { err
     },
   };
 }
+
+export const prepareContent = (form: WorkForm) => prepareText(form, 'Work text');
 
 function tagsOf(form: WorkForm): WorkTags {
   return {
