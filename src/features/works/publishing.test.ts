@@ -83,6 +83,10 @@ for (const engine of ENGINES) {
         [{ freeforms: Array.from({ length: 75 }, (_, i) => `tag ${i}`).join(', ') }, /at most 75 .* tags in all \(this one has 76\)/],
         [{ warnings: ['No Archive Warnings Apply', 'Major Character Death'] }, /can’t be combined/],
         [{ rating: 'Rated R' }, /Choose a rating\./],
+        [{ title: 'T'.repeat(256) }, /Title must be at most 255 characters/],
+        [{ notes: 'n'.repeat(5001) }, /Beginning notes must be at most 5,000 characters/],
+        [{ end_notes: 'n'.repeat(5001) }, /End notes must be at most 5,000 characters/],
+        [{ summary: 's'.repeat(1251) }, /Summary must be at most 1,250 characters/],
         [{ language: 'klingon' }, /Choose a language from the list\./],
       ];
       for (const [fields, message] of cases) {
@@ -201,6 +205,20 @@ for (const engine of ENGINES) {
       const home = (await reader.get('/')).body;
       const blurb = home.slice(home.indexOf(`id="work-${workId}-title"`)).split('<li class="blurb"')[0] ?? '';
       assert.match(blurb, /<details class="spoiler-fold"><summary>Show tags and warnings<\/summary><ul class="tags commas"[\s\S]*The Doomed One/);
+    });
+
+    it('runs a fixed number of queries for a user page, however many works it lists', async () => {
+      const user = await buildUser(t.db);
+      await buildWork(t.db, user, { characters: ['One'] });
+      const viewer = new TestClient(t.app);
+      await signUpThroughForm(viewer);
+      t.queries.reset();
+      await viewer.get(`/users/${user.username}`);
+      const few = t.queries.count;
+      for (let i = 0; i < 12; i++) await buildWork(t.db, user, { characters: [`C${i}`], freeforms: ['Angst'] });
+      t.queries.reset();
+      await viewer.get(`/users/${user.username}`);
+      assert.equal(t.queries.count, few);
     });
 
     it('still runs a fixed number of queries for the home page with tags on every blurb', async () => {
