@@ -45,3 +45,24 @@ export type WorkTags = Record<TagType, string[]>;
 export function emptyWorkTags(): WorkTags {
   return { rating: [], warning: [], category: [], fandom: [], relationship: [], character: [], freeform: [] };
 }
+
+export const isTagType = (value: string): value is TagType => (TAG_TYPES as readonly string[]).includes(value);
+
+/** A tag's page: `/tags/fandom/Star%20Trek`. Names may hold `/`, so the name is encoded whole. */
+export const tagPath = (type: TagType, name: string) => `/tags/${type}/${encodeURIComponent(name)}`;
+
+/** A tag as its page shows it: canonical, a synonym of another, or not wrangled yet. */
+export interface TagDetails extends Tag {
+  canonical: boolean;
+  synonymOf: Tag | null;
+  unwrangleable: boolean;
+}
+
+export type TagRelation = 'synonym' | 'parent' | 'child' | 'meta' | 'sub';
+
+/** The tags linked to one tag, by how they are linked, each list by name. */
+export type RelatedTags = Record<TagRelation, Tag[]>;
+
+export interface FandomCount extends Tag {
+  workCount: number;
+}

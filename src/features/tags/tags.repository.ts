@@ -1,6 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
-import type { FreeTagType, SystemTagType, Tag, TagType } from './tags.model.ts';
+import type { Viewer } from '../../platform/views/page-context.ts';
+import { visibleWorkSql } from '../works/works.repository.ts';
+import type { FandomCount, FreeTagType, RelatedTags, SystemTagType, Tag, TagDetails, TagRelation, TagType } from './tags.model.ts';
 
 export interface TagRef {
   type: TagType;
@@ -56,4 +58,50 @@ export async function replaceWorkTags(db: DbOrTrx, workId: number, tagIds: numbe
     .values(tagIds.map((tagId, position) => ({ work_id: workId, tag_id: tagId, position })))
     .onConflict((oc) => oc.doNothing())
     .execute();
+}
+
+/** A tag by type and name (ignoring case), with the canonical tag it is a synonym of. */
+export async function findTagDetails(db: DbOrTrx, type: TagType, name: string): Promise<TagDetails | undefined> {
+  const row = await db
+    .selectFrom('tags as t')
+    .leftJoin('tags as c', 'c.id', 't.synonym_of')
+    .select(['t.id', 't.type', 't.name', 't.canonical', 't.unwrangleable', 'c.id as c_id', 'c.type as c_type', 'c.name as c_name'])
+    .where('t.type', '=', type)
+    .where(sql<string>`lower(t.name)`, '=', name.toLowerCase())
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const synonymOf = row.c_id !== null && row.c_type !== null && row.c_name !== null ? { id: row.c_id, type: row.c_type, name: row.c_name } : null;
+  return { id: row.id, type: row.type, name: row.name, canonical: row.canonical, unwrangleable: row.unwrangleable, synonymOf };
+}
+
+/** Synonyms, parents, children, meta- and sub-tags of one tag, in one query. */
+export async function listRelatedTags(db: DbOrTrx, tagId: number): Promise<RelatedTags> {
+  const result = await sql<Tag & { relation: TagRelation }>`
+    select l.relation, t.id, t.type, t.name from (
+      select 'synonym' as relation, id as tag_id from tags where synonym_of = ${tagId}
+      union all select 'parent', parent_id from tag_parents where child_id = ${tagId}
+      union all select 'child', child_id from tag_parents where parent_id = ${tagId}
+      union all select 'meta', meta_id from meta_tags where sub_id = ${tagId}
+      union all select 'sub', sub_id from meta_tags where meta_id = ${tagId}
+    ) l join tags t on t.id = l.tag_id
+    order by t.type, lower(t.name)
+  `.execute(db);
+  const related: RelatedTags = { synonym: [], parent: [], child: [], meta: [], sub: [] };
+  for (const { relation, id, type, name } of result.rows) related[relation].push({ id, type, name });
+  return related;
+}
+
+/** Canonical fandoms, alphabetical, each with the works the viewer may see under it. */
+export async function listCanonicalFandoms(db: DbOrTrx, viewer: Viewer | null): Promise<FandomCount[]> {
+  const rows = await db
+    .selectFrom('tags as t')
+    .leftJoin('works as w', (join) => join.on(sql<SqlBool>`w.filter_tag_ids @> array[t.id]`).on(visibleWorkSql('w', viewer)))
+    .select(['t.id', 't.type', 't.name', (eb) => eb.fn.count<number>('w.id').as('work_count')])
+    .where('t.type', '=', 'fandom')
+    .where('t.canonical', '=', true)
+    .groupBy('t.id')
+    .orderBy(sql`lower(t.name)`)
+    .orderBy('t.id')
+    .execute();
+  return rows.map((row) => ({ id: row.id, type: row.type, name: row.name, workCount: Number(row.work_count) }));
 }

@@ -8,10 +8,25 @@ export interface TagsTable {
   canonical: ColumnType<boolean, boolean | undefined, boolean>;
   position: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: ColumnType<Date, never, never>;
+  /** The canonical tag of the same type this one is a synonym of; null for canonical and unwrangled tags. */
+  synonym_of: ColumnType<number | null, number | null | undefined, number | null>;
+  unwrangleable: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface WorkTagsTable {
   work_id: number;
   tag_id: number;
   position: ColumnType<number, number | undefined, number>;
+}
+
+/** Parent links: fandom → character, relationship, freeform; character → relationship. */
+export interface TagParentsTable {
+  parent_id: number;
+  child_id: number;
+}
+
+/** Meta/sub links between canonical tags of one type; never a cycle. */
+export interface MetaTagsTable {
+  meta_id: number;
+  sub_id: number;
 }

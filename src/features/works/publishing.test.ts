@@ -41,17 +41,17 @@ for (const engine of ENGINES) {
       });
       const workId = workIdFrom(response.headers.location);
       const page = (await new TestClient(t.app).get(`/works/${workId}`)).body;
-      assert.match(page, /<dt>Rating:<\/dt><dd><ul class="tags commas"><li class="tag tag-rating">Teen And Up Audiences<\/li>/);
-      assert.match(page, /Graphic Depictions Of Violence<\/li><li class="tag tag-warning">Major Character Death/);
-      assert.match(page, /<dt>Categories:<\/dt><dd><ul class="tags commas"><li class="tag tag-category">Gen<\/li><li class="tag tag-category">F\/M/, 'system tags in their fixed order');
-      assert.match(page, /<li class="tag tag-fandom">Star Trek<\/li><li class="tag tag-fandom">Original Work<\/li>/, 'free tags in the writer’s order');
+      assert.match(page, /<dt>Rating:<\/dt><dd><ul class="tags commas"><li class="tag tag-rating"><a class="tag-link" href="\/tags\/rating\/Teen%20And%20Up%20Audiences">Teen And Up Audiences<\/a><\/li>/);
+      assert.match(page, /Graphic Depictions Of Violence<\/a><\/li><li class="tag tag-warning"><a class="tag-link" href="\/tags\/warning\/Major%20Character%20Death">Major Character Death/);
+      assert.match(page, /<dt>Categories:<\/dt><dd><ul class="tags commas"><li class="tag tag-category"><a class="tag-link" href="\/tags\/category\/Gen">Gen<\/a><\/li><li class="tag tag-category"><a class="tag-link" href="\/tags\/category\/F%2FM">F\/M/, 'system tags in their fixed order');
+      assert.match(page, /<li class="tag tag-fandom"><a class="tag-link" href="\/tags\/fandom\/Star%20Trek">Star Trek<\/a><\/li><li class="tag tag-fandom"><a class="tag-link" href="\/tags\/fandom\/Original%20Work">Original Work<\/a><\/li>/, 'free tags in the writer’s order');
       assert.match(page, /Hurt\/Comfort/);
       assert.match(page, /<dt>Language:<\/dt><dd>Deutsch<\/dd>/);
       assert.match(page, /<div class="work-text" lang="de">/);
 
       const home = (await new TestClient(t.app).get('/')).body;
       const blurb = home.slice(home.indexOf(`id="work-${workId}-title"`));
-      assert.match(blurb, /<p class="fandoms"><span class="visually-hidden">Fandoms: <\/span>Star Trek, Original Work<\/p>/);
+      assert.match(blurb, /<p class="fandoms"><span class="visually-hidden">Fandoms: <\/span><a class="tag-link" href="\/tags\/fandom\/Star%20Trek">Star Trek<\/a>, <a class="tag-link" href="\/tags\/fandom\/Original%20Work">Original Work<\/a><\/p>/);
       assert.match(blurb, /title="Teen And Up Audiences" aria-hidden="true">T</);
       assert.match(blurb, /title="Graphic Depictions Of Violence, Major Character Death" aria-hidden="true">!</);
       assert.match(blurb, /title="Complete Work" aria-hidden="true">✓</);

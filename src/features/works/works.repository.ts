@@ -269,3 +269,15 @@ export async function listWorksByPseud(db: DbOrTrx, pseudId: number, viewer: Vie
     .execute();
   return rows.map(toSummary);
 }
+
+/** Works found under a tag through their filter tags (synonyms and sub-tags included), newest first. */
+export async function listWorksUnderTag(db: DbOrTrx, tagId: number, viewer: Viewer | null, limit: number): Promise<WorkSummary[]> {
+  const rows = await summaryQuery(db)
+    .where(sql<SqlBool>`works.filter_tag_ids @> array[${tagId}::bigint]`)
+    .where(listedFor(viewer))
+    .orderBy('works.revised_at', 'desc')
+    .orderBy('works.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toSummary);
+}

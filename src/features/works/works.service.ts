@@ -7,6 +7,7 @@ import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { listPseudsOfUser } from '../accounts/accounts.repository.ts';
 import type { WorkTags } from '../tags/tags.model.ts';
 import { setWorkTags } from '../tags/tags.service.ts';
+import { lockGraphShared } from '../tags/tag-graph.repository.ts';
 import { conflictMessage, expectedChaptersError } from '../chapters/chapter-fields.ts';
 import { refreshWorkStats, updateChapter } from '../chapters/chapters.repository.ts';
 import { saveSongCredits, songCreditsFromForm } from '../songs/songs.service.ts';
@@ -110,6 +111,7 @@ export async function editWork(db: Db, viewer: Viewer, workId: number, form: Wor
   if ('errors' in songs) return { ok: false, errors: songs.errors };
   const { content } = prepared;
   return db.transaction().execute(async (trx): Promise<WorkWriteResult> => {
+    await lockGraphShared(trx); // before the work row, as graph changes do: no deadlock (tag-graph.repository.ts)
     if (!(await lockWork(trx, workId))) throw notFound('work');
     const work = await findWork(trx, workId);
     if (!work) throw notFound('work');

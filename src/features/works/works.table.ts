@@ -15,6 +15,8 @@ export interface WorksTable {
   expected_chapters: ColumnType<number | null, number | null | undefined, number | null>;
   published_at: Timestamp;
   revised_at: Timestamp;
+  /** Derived by the tag graph (tags/tag-graph.repository.ts); written only with SQL there. int8[] arrives as strings. */
+  filter_tag_ids: ColumnType<string[], never, never>;
   created_at: CreatedAt;
   updated_at: Timestamp;
   language: ColumnType<string, string | undefined, string>;

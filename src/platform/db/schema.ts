@@ -1,5 +1,5 @@
 import type { PseudsTable, SessionsTable, UserRolesTable, UsersTable } from '../../features/accounts/accounts.table.ts';
-import type { TagsTable, WorkTagsTable } from '../../features/tags/tags.table.ts';
+import type { MetaTagsTable, TagParentsTable, TagsTable, WorkTagsTable } from '../../features/tags/tags.table.ts';
 import type { ChaptersTable, CreatorshipsTable, WorksTable } from '../../features/works/works.table.ts';
 import type { ReaderPreferencesTable } from '../../features/preferences/preferences.table.ts';
 import type { SongCreditsTable } from '../../features/songs/songs.table.ts';
@@ -23,6 +23,8 @@ export interface Database {
   site_settings: SiteSettingsTable;
   tags: TagsTable;
   work_tags: WorkTagsTable;
+  tag_parents: TagParentsTable;
+  meta_tags: MetaTagsTable;
   song_credits: SongCreditsTable;
   reader_preferences: ReaderPreferencesTable;
   series: SeriesTable;

@@ -16,6 +16,7 @@ import { registerWorkRoutes } from '../../features/works/works.routes.tsx';
 import { registerSeriesRoutes } from '../../features/series/series.routes.tsx';
 import { registerPseudRoutes } from '../../features/pseuds/pseuds.routes.tsx';
 import { registerCreatorshipRoutes } from '../../features/creatorships/creatorships.routes.tsx';
+import { registerTagRoutes } from '../../features/tags/tags.routes.tsx';
 import { registerErrorHandlers } from './error-handler.tsx';
 import { registerFormBodyParser } from './form-body.ts';
 import { registerSecurity } from './security.ts';
@@ -63,5 +64,6 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   registerSeriesRoutes(app);
   registerPseudRoutes(app);
   registerCreatorshipRoutes(app);
+  registerTagRoutes(app);
   return app;
 }

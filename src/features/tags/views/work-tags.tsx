@@ -1,4 +1,5 @@
 import { TAG_TYPE_LABELS, type TagType, type WorkTags } from '../tags.model.ts';
+import { TagLink } from './tag-link.tsx';
 
 const RATING_SYMBOLS: Record<string, { symbol: string; css: string }> = {
   'Not Rated': { symbol: 'NR', css: 'rating-none' },
@@ -40,11 +41,13 @@ export function RequiredTags({ tags, complete }: { tags: WorkTags; complete: boo
   );
 }
 
-function TagItems({ names, css }: { names: string[]; css: string }) {
+function TagItems({ names, type }: { names: string[]; type: TagType }) {
   return (
     <>
       {names.map((name) => (
-        <li key={`${css}:${name}`} class={`tag ${css}`}>{name}</li>
+        <li key={`${type}:${name}`} class={`tag tag-${type}`}>
+          <TagLink tag={{ type, name }} />
+        </li>
       ))}
     </>
   );
@@ -56,10 +59,10 @@ export function BlurbTags({ tags }: { tags: WorkTags }) {
   if (warnings.length + tags.relationship.length + tags.character.length + tags.freeform.length === 0) return null;
   return (
     <ul class="tags commas" aria-label="Tags">
-      <TagItems names={warnings} css="tag-warning" />
-      <TagItems names={tags.relationship} css="tag-relationship" />
-      <TagItems names={tags.character} css="tag-character" />
-      <TagItems names={tags.freeform} css="tag-freeform" />
+      <TagItems names={warnings} type="warning" />
+      <TagItems names={tags.relationship} type="relationship" />
+      <TagItems names={tags.character} type="character" />
+      <TagItems names={tags.freeform} type="freeform" />
     </ul>
   );
 }
@@ -69,7 +72,12 @@ export function FandomLine({ tags }: { tags: WorkTags }) {
   return (
     <p class="fandoms">
       <span class="visually-hidden">Fandoms: </span>
-      {tags.fandom.join(', ')}
+      {tags.fandom.map((name, i) => (
+        <>
+          {i > 0 ? ', ' : ''}
+          <TagLink key={name} tag={{ type: 'fandom', name }} />
+        </>
+      ))}
     </p>
   );
 }
@@ -85,7 +93,7 @@ export function WorkTagBlock({ tags, extra }: { tags: WorkTags; extra?: { label:
           <dt key={`${type}-dt`}>{tags[type].length === 1 ? TAG_TYPE_LABELS[type].one : TAG_TYPE_LABELS[type].many}:</dt>
           <dd key={`${type}-dd`}>
             <ul class="tags commas">
-              <TagItems names={tags[type]} css={`tag-${type}`} />
+              <TagItems names={tags[type]} type={type} />
             </ul>
           </dd>
         </>

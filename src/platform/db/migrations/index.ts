@@ -4,6 +4,7 @@ import * as m0002 from './0002_classification.ts';
 import * as m0003 from './0003_chapters.ts';
 import * as m0004 from './0004_series_pseuds.ts';
 import * as m0005 from './0005_songs_preferences.ts';
+import * as m0006 from './0006_tag_graph.ts';
 
 /**
  * Every migration, in order. Landed migrations are never edited: add a new file
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003_chapters': m0003,
   '0004_series_pseuds': m0004,
   '0005_songs_preferences': m0005,
+  '0006_tag_graph': m0006,
 };
