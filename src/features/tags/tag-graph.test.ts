@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ENGINES } from '../../../test/support/databases.ts';
-import { buildUser, buildWork, logInThroughForm, uniqueName, type BuiltUser } from '../../../test/support/builders.ts';
+import { buildUser, buildWork, logInThroughForm, uniqueName, WORK_FORM_DEFAULTS, type BuiltUser } from '../../../test/support/builders.ts';
 import { startTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -108,6 +108,24 @@ for (const engine of ENGINES) {
       const metaName = (await t.db.selectFrom('tags').select('name').where('id', '=', meta).executeTakeFirstOrThrow()).name;
       await buildWork(t.db, writer, { title: 'Posted later', characters: [subName.toLowerCase()] });
       assert.deepEqual(await titlesOn('character', metaName), ['Posted later']);
+    });
+
+    it('moves a work between tag pages when its writer edits its tags through the form', async () => {
+      const client = new TestClient(t.app);
+      await logInThroughForm(client, writer.username);
+      const before = uniqueName('Before');
+      const after = uniqueName('After');
+      const afterSynonym = uniqueName('After Synonym');
+      const workId = await buildWork(t.db, writer, { title: 'Edited through the form', fandoms: [before] });
+      const afterId = await canonical('fandom', after);
+      await t.db.insertInto('tags').values({ type: 'fandom', name: afterSynonym }).execute();
+      const synonymId = await tagId('fandom', afterSynonym);
+      await graph((trx) => makeSynonym(trx, synonymId, afterId));
+      await client.get(`/works/${workId}/edit`);
+      const response = await client.post(`/works/${workId}/edit`, { ...WORK_FORM_DEFAULTS, title: 'Edited through the form', pseud_id: String(writer.defaultPseudId), format: 'html', body: '<p>Text here.</p>', fandoms: afterSynonym });
+      assert.equal(response.statusCode, 303);
+      assert.deepEqual(await titlesOn('fandom', before), []);
+      assert.deepEqual(await titlesOn('fandom', after), ['Edited through the form']);
     });
 
     async function refused(change: (trx: DbOrTrx) => Promise<void>, message: RegExp): Promise<void> {
