@@ -11,6 +11,8 @@ Commands:
   start                                  Migrate the database, then serve the archive
   migrate                                Apply pending database migrations and exit
   admin create --email E --name N        Create an admin account; the password is read from stdin
+  tags import FILE.json                  Import a tag set (canonical tags, synonyms, parents, meta-tags)
+  tags export [--output FILE]            Write the archive's tag set as JSON (to stdout by default)
   help, --help                           Show this help
 
 Configuration comes from environment variables (see README.md):
@@ -83,6 +85,60 @@ async function adminCreate(config: Config, args: string[]): Promise<number> {
   });
 }
 
+async function tags(config: Config, args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({ args: rest, options: { output: { type: 'string' } }, allowPositionals: true, strict: true });
+  if (sub === 'import') {
+    if (positionals.length !== 1 || values.output) throw new UsageError('quire tags import needs exactly one FILE.json.');
+    return tagsImport(config, positionals[0]!);
+  }
+  if (sub === 'export') {
+    if (positionals.length > 0) throw new UsageError('quire tags export takes no file name; use --output FILE.');
+    return tagsExport(config, values.output);
+  }
+  throw new UsageError(`Unknown tags command: ${sub ?? '(none)'}. Try: quire tags import FILE.json, or quire tags export`);
+}
+
+async function tagsImport(config: Config, file: string): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    console.error(`Can't read ${file}: ${(error as Error).message}`);
+    return 1;
+  }
+  const { migrateToLatest } = await import('../platform/db/migrate.ts');
+  const { importTagSet } = await import('../features/tags/tag-sets/tag-set.service.ts');
+  return withDatabase(config, async (database) => {
+    await migrateToLatest(database.db);
+    const result = await importTagSet(database.db, text);
+    if (!result.ok) {
+      console.error(`${file} was not imported; nothing was changed. Problems:`);
+      for (const problem of result.problems) console.error(`  ${problem}`);
+      return 1;
+    }
+    console.log(`Imported ${result.tags} tag(s) from ${file}: ${result.created} created, ${result.changed} changed.`);
+    return 0;
+  });
+}
+
+async function tagsExport(config: Config, output: string | undefined): Promise<number> {
+  const { migrateToLatest } = await import('../platform/db/migrate.ts');
+  const { exportTagSet } = await import('../features/tags/tag-sets/tag-set.service.ts');
+  const set = await withDatabase(config, async (database) => {
+    await migrateToLatest(database.db);
+    return exportTagSet(database.db);
+  });
+  const text = `${JSON.stringify(set, null, 2)}\n`;
+  if (output) {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(output, text);
+    console.error(`Exported ${set.tags.length} tag(s) to ${output}.`);
+  } else process.stdout.write(text);
+  return 0;
+}
+
 /** Runs one CLI command and returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -101,6 +157,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'admin':
         if (rest[0] !== 'create') throw new UsageError(`Unknown admin command: ${rest[0] ?? '(none)'}. Try: quire admin create --email E --name N`);
         return await adminCreate(loadConfig(), rest.slice(1));
+      case 'tags':
+        return await tags(loadConfig(), rest);
       default:
         throw new UsageError(`Unknown command: ${command}`);
     }
