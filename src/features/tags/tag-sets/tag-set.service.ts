@@ -90,7 +90,7 @@ function findMetaCycles(entries: TagSetEntry[]): string[] {
     if (state.get(key) === 'done') return;
     if (state.get(key) === 'open') {
       const i = indexOf.get(key)!;
-      problems.push(`tags[${i}].meta: "${entries[i]!.name}" would be its own meta-tag (cycle: ${[...trail.slice(trail.indexOf(key)), key].map((k) => k.split(':').slice(1).join(':')).join(' → ')})`);
+      problems.push(`tags[${i}].meta: "${entries[i]!.name}" would be its own meta-tag (cycle: ${[...trail.slice(trail.indexOf(key)), key].map((k) => entries[indexOf.get(k)!]?.name ?? k).join(' → ')})`);
       return;
     }
     state.set(key, 'open');
