@@ -252,6 +252,38 @@ describe('quire CLI without a running PGlite server', { concurrency: true }, () 
     });
   });
 
+  describe('quire tags import and export on a fresh PGlite data folder', { concurrency: false }, () => {
+    const env = () => ({ QUIRE_DATA_DIR: path.join(tmpRoot, 'tags-data') });
+
+    it('imports a good file with exit 0 and a one-line summary, twice without changes, and exports it', { timeout: 120_000 }, async () => {
+      const file = path.join(tempDir('tags'), 'good.json');
+      const tags = [
+        { type: 'fandom', name: 'Star Trek', synonyms: ['ST'] },
+        { type: 'character', name: 'Spock', parents: ['Star Trek'] },
+      ];
+      fs.writeFileSync(file, JSON.stringify({ tags }));
+      const first = await runQuire(['tags', 'import', file], env());
+      assert.equal(first.code, 0, describeRun(first));
+      assert.equal(first.stdout.trim(), `Imported 2 tag(s) from ${file}: 3 created, 4 changed.`);
+      const second = await runQuire(['tags', 'import', file], env());
+      assert.equal(second.code, 0, describeRun(second));
+      assert.equal(second.stdout.trim(), `Imported 2 tag(s) from ${file}: 0 created, 0 changed.`);
+      const exported = await runQuire(['tags', 'export'], env());
+      assert.equal(exported.code, 0, describeRun(exported));
+      assert.deepEqual(JSON.parse(exported.stdout), { tags: tags.map((tag) => ({ synonyms: [], parents: [], meta: [], ...tag })) });
+    });
+
+    it('refuses a bad file with exit 1, every problem on stderr with its JSON path, and no stack trace', { timeout: 120_000 }, async () => {
+      const file = path.join(tempDir('tags'), 'bad.json');
+      fs.writeFileSync(file, JSON.stringify({ tags: [{ type: 'warning', name: 'X' }, { type: 'fandom', name: 'A, B' }] }));
+      const result = await runQuire(['tags', 'import', file], env());
+      assert.equal(result.code, 1, describeRun(result));
+      assert.match(result.stderr, /tags\[0\]\.type: "warning" tags are fixed/);
+      assert.match(result.stderr, /tags\[1\]\.name: "A, B" contains a comma/);
+      assert.ok(!STACK_LINE.test(result.stderr), result.stderr);
+    });
+  });
+
   // Its steps share one server, so they run in order (suites inherit concurrency otherwise).
   describe('quire on PostgreSQL (DATABASE_URL)', { concurrency: false }, () => {
     const databases: { drop(): Promise<void> }[] = [];
