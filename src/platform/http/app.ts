@@ -18,7 +18,7 @@ import { registerPseudRoutes } from '../../features/pseuds/pseuds.routes.tsx';
 import { registerCreatorshipRoutes } from '../../features/creatorships/creatorships.routes.tsx';
 import { registerTagRoutes } from '../../features/tags/tags.routes.tsx';
 import { registerErrorHandlers } from './error-handler.tsx';
-import { registerFormBodyParser } from './form-body.ts';
+import { registerFormBodyParser, registerNulGuard } from './form-body.ts';
 import { registerSecurity } from './security.ts';
 import './types.ts';
 
@@ -52,6 +52,7 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   registerErrorHandlers(app);
   registerFormBodyParser(app);
   await registerSecurity(app, secret);
+  registerNulGuard(app);
   await app.register(fastifyStatic, { root: path.resolve(publicDir), prefix: '/assets/', maxAge: '1h' });
   registerSessions(app);
 

@@ -29,6 +29,16 @@ export function parseFormBody(raw: Buffer): FormBody {
   return body;
 }
 
+/**
+ * PostgreSQL text can't hold NUL, so a %00 anywhere in the address (path or query) would
+ * reach a query and fail there. It is refused once, here, for every route.
+ */
+export function registerNulGuard(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    if (/%00/i.test(request.url)) throw badRequest('The address contains a NUL character, which no page name can hold.');
+  });
+}
+
 export function registerFormBodyParser(app: FastifyInstance): void {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (_request, raw, done) => {
     try {

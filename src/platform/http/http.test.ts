@@ -70,6 +70,15 @@ for (const engine of ENGINES) {
       assert.match(nul.body, /NUL character/);
     });
 
+    it('refuses a NUL character in the address with a 400 on every route, never a 500', async () => {
+      const client = new TestClient(t.app);
+      for (const url of ['/tags/fandom/a%00b', '/users/%00', '/users/a%00/pseuds', '/login?return_to=%00', '/works/1%00']) {
+        const response = await client.get(url);
+        assert.equal(response.statusCode, 400, url);
+        assert.match(response.body, /NUL character/);
+      }
+    });
+
     it('answers an unsupported content type with 415', async () => {
       const client = await loggedIn();
       const response = await client.postRaw('/works', '<xml/>', { 'content-type': 'application/xml' });

@@ -8,7 +8,8 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
   return {
     siteName: request.server.siteName,
     viewer: request.viewer ?? null,
-    csrfToken: reply.generateCsrf(),
+    // An error raised before cookies are parsed still gets its page, just without form tokens.
+    csrfToken: request.cookies ? reply.generateCsrf() : '',
     path: request.url,
     preferences: readerPreferences(request),
   };
