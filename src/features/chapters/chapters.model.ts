@@ -1,3 +1,4 @@
+import type { WorkContent } from '../works/works.model.ts';
 import type { Chapter } from '../works/works.model.ts';
 
 export type { Chapter };
@@ -16,15 +17,8 @@ export type Reading =
   | { view: 'chapter'; index: ChapterHeading[]; chapter: Chapter | undefined }
   | { view: 'full'; index: ChapterHeading[]; chapters: Chapter[] };
 
-/** Sanitized fields of one chapter, ready to store. */
-export interface ChapterContent {
-  title: string;
-  summary: string;
-  notes: string;
-  endNotes: string;
-  body: string;
-  wordCount: number;
-}
+/** Sanitized fields of one chapter, ready to store: the same fields a work's text has. */
+export type ChapterContent = WorkContent;
 
 /** "Chapter 2: The Storm", or "Chapter 2" when it has no title. */
 export function chapterLabel(chapter: Pick<ChapterHeading, 'position' | 'title'>): string {

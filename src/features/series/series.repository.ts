@@ -2,15 +2,8 @@ import type { Viewer } from '../../platform/views/page-context.ts';
 import { visibleWorkSql } from '../works/works.repository.ts';
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
-import type { Creator } from '../works/works.model.ts';
+import { toCreator, type CreatorJson } from '../works/works.model.ts';
 import type { Series, SeriesContent, SeriesOption, SeriesPlace, WorkLink } from './series.model.ts';
-
-interface CreatorJson {
-  pseud_id: number;
-  pseud_name: string;
-  user_id: number;
-  username: string;
-}
 
 /** Creators of the outer `series` row as one JSON array, so the series page needs no second query for them. */
 const seriesCreatorsJson = sql<CreatorJson[]>`(
@@ -20,8 +13,6 @@ const seriesCreatorsJson = sql<CreatorJson[]>`(
   join users u on u.id = p.user_id
   where sc.series_id = series.id
 )`;
-
-const toCreator = (c: CreatorJson): Creator => ({ pseudId: c.pseud_id, pseudName: c.pseud_name, userId: c.user_id, username: c.username });
 
 export async function findSeries(db: DbOrTrx, seriesId: number): Promise<Series | undefined> {
   const row = await db

@@ -1,6 +1,16 @@
 import type { WorkTags } from '../tags/tags.model.ts';
 import type { SongCredit } from '../songs/songs.model.ts';
 
+/** A creator as the creators-JSON subqueries return it (works and series alike). */
+export interface CreatorJson {
+  pseud_id: number;
+  pseud_name: string;
+  user_id: number;
+  username: string;
+}
+
+export const toCreator = (c: CreatorJson): Creator => ({ pseudId: c.pseud_id, pseudName: c.pseud_name, userId: c.user_id, username: c.username });
+
 /** A pseud credited on a work, with the account behind it. */
 export interface Creator {
   pseudId: number;
@@ -50,7 +60,7 @@ export interface Work extends WorkSummary {
   endNotes: string;
 }
 
-/** Sanitized HTML fields of a work and its one chapter, ready to store. */
+/** Sanitized HTML fields of a work's (or a chapter's) text, ready to store. */
 export interface WorkContent {
   title: string;
   summary: string;

@@ -3,14 +3,7 @@ import type { DbOrTrx } from '../../platform/db/schema.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
 import { emptyWorkTags, type TagType, type WorkTags } from '../tags/tags.model.ts';
 import { songCreditsJson } from '../songs/songs.repository.ts';
-import type { Chapter, Creator, Work, WorkContent, WorkSummary } from './works.model.ts';
-
-interface CreatorJson {
-  pseud_id: number;
-  pseud_name: string;
-  user_id: number;
-  username: string;
-}
+import { toCreator, type Chapter, type CreatorJson, type Work, type WorkContent, type WorkSummary } from './works.model.ts';
 
 /** Accepted creators of the outer `works` row, as one JSON array, so a listing needs no second query. */
 const creatorsJson = sql<CreatorJson[]>`(
@@ -39,8 +32,6 @@ function groupTags(tags: TagJson[]): WorkTags {
   for (const tag of tags) grouped[tag.type].push(tag.name);
   return grouped;
 }
-
-const toCreator = (c: CreatorJson): Creator => ({ pseudId: c.pseud_id, pseudName: c.pseud_name, userId: c.user_id, username: c.username });
 
 function summaryQuery(db: DbOrTrx) {
   return db
