@@ -9,7 +9,8 @@ import type { SongCredit } from '../../src/features/songs/songs.model.ts';
 import { songCreditFormValues } from '../../src/features/songs/songs.service.ts';
 import type { Db } from '../../src/platform/db/schema.ts';
 import type { Viewer } from '../../src/platform/views/page-context.ts';
-import type { TestClient } from './test-app.ts';
+import type { FastifyInstance } from 'fastify';
+import { TestClient } from './test-app.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -128,4 +129,12 @@ export async function signUpThroughForm(client: TestClient, overrides: { usernam
 export async function logInThroughForm(client: TestClient, login: string, password = PASSWORD) {
   await client.get('/login');
   return client.post('/login', { login, password });
+}
+
+/** A new member with a client already logged in as them. */
+export async function loggedInMember(t: { app: FastifyInstance; db: Db }): Promise<{ user: BuiltUser; client: TestClient }> {
+  const user = await buildUser(t.db);
+  const client = new TestClient(t.app);
+  await logInThroughForm(client, user.username);
+  return { user, client };
 }

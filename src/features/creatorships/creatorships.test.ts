@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ENGINES } from '../../../test/support/databases.ts';
-import { buildUser, buildWork, logInThroughForm, PASSWORD, type BuiltUser } from '../../../test/support/builders.ts';
+import { buildWork, logInThroughForm, PASSWORD, loggedInMember } from '../../../test/support/builders.ts';
 import { startTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
 
 for (const engine of ENGINES) {
@@ -12,12 +12,7 @@ for (const engine of ENGINES) {
     });
     after(() => t.close());
 
-    async function member(): Promise<{ user: BuiltUser; client: TestClient }> {
-      const user = await buildUser(t.db);
-      const client = new TestClient(t.app);
-      await logInThroughForm(client, user.username);
-      return { user, client };
-    }
+    const member = () => loggedInMember(t);
 
     async function invite(client: TestClient, workId: number, creator: string) {
       await client.get(`/works/${workId}/invite`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ENGINES } from '../../../test/support/databases.ts';
-import { buildUser, buildWork, logInThroughForm, type BuiltUser } from '../../../test/support/builders.ts';
+import { buildUser, buildWork, loggedInMember } from '../../../test/support/builders.ts';
 import { startTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
 
 function seriesIdFrom(location: string | undefined): number {
@@ -18,12 +18,7 @@ for (const engine of ENGINES) {
     });
     after(() => t.close());
 
-    async function member(): Promise<{ user: BuiltUser; client: TestClient }> {
-      const user = await buildUser(t.db);
-      const client = new TestClient(t.app);
-      await logInThroughForm(client, user.username);
-      return { user, client };
-    }
+    const member = () => loggedInMember(t);
 
     async function newSeries(client: TestClient, workId: number, title: string): Promise<number> {
       await client.get(`/works/${workId}/series`);
