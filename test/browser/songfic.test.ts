@@ -5,18 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { uniqueName } from '../support/builders.ts';
-import { expectNoAxeViolations, screenshot, startBrowserApp, type BrowserApp, fillClassification, signUp, fillSong } from '../support/browser.ts';
+import { expectNoAxeViolations, screenshot, startBrowserApp, type BrowserApp, fillClassification, signUp, fillSong, SONGFIC_TEXT } from '../support/browser.ts';
 
 const TEST_TIMEOUT = 90_000;
-
-const SONGFIC = [
-  'The radio crackled somewhere past the county line.',
-  '~~~lyrics',
-  'Hold me closer, tiny dancer',
-  'Count the headlights on the highway',
-  '~~~',
-  'She laughed, and sang the next line wrong on purpose.',
-].join('\n');
 
 let site: BrowserApp;
 
@@ -39,7 +30,7 @@ describe('songfic journey', () => {
     await page.getByLabel('Title', { exact: true }).fill('Headlights on the Highway');
     await fillClassification(page);
     await page.getByRole('radio', { name: /^Plain text/ }).check();
-    await page.getByLabel('Work text', { exact: true }).fill(SONGFIC);
+    await page.getByLabel('Work text', { exact: true }).fill(SONGFIC_TEXT);
     await fillSong(page, 1, { title: 'Tiny Dancer', artist: 'Elton John', link: 'https://example.org/tiny-dancer' });
     await fillSong(page, 2, { title: 'Holiday', artist: 'Green Day', link: 'ftp://example.org/holiday' });
     await page.getByRole('button', { name: 'Post', exact: true }).click();
@@ -48,7 +39,7 @@ describe('songfic journey', () => {
     await alert.waitFor();
     assert.match(await alert.innerText(), /Song 2 link must be a web address starting with http:\/\/ or https:\/\//);
     assert.equal(await page.getByRole('group', { name: 'Song 1', exact: true }).getByLabel('Song title').inputValue(), 'Tiny Dancer');
-    assert.equal(await page.getByLabel('Work text', { exact: true }).inputValue(), SONGFIC);
+    assert.equal(await page.getByLabel('Work text', { exact: true }).inputValue(), SONGFIC_TEXT);
     await screenshot(page, 'songfic-form-errors');
     await expectNoAxeViolations(page, 'the posting form with a bad song link');
     await page.getByRole('group', { name: 'Song 2', exact: true }).getByLabel('Link (optional)').fill('');
@@ -116,7 +107,7 @@ describe('songfic journey', () => {
     await writer.getByLabel('Title', { exact: true }).fill('Quiet Radio');
     await fillClassification(writer);
     await writer.getByRole('radio', { name: /^Plain text/ }).check();
-    await writer.getByLabel('Work text', { exact: true }).fill(SONGFIC);
+    await writer.getByLabel('Work text', { exact: true }).fill(SONGFIC_TEXT);
     await writer.getByRole('button', { name: 'Post', exact: true }).click();
     await writer.waitForURL(/\/works\/\d+$/);
     const workPath = new URL(writer.url()).pathname;

@@ -7,18 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { uniqueName } from '../support/builders.ts';
-import { expectNoAxeViolations, fillClassification, screenshot, startBrowserApp, type BrowserApp, signUp, fillSong, addChapter } from '../support/browser.ts';
+import { expectNoAxeViolations, fillClassification, screenshot, startBrowserApp, type BrowserApp, signUp, fillSong, addChapter, SONGFIC_TEXT } from '../support/browser.ts';
 
 const TEST_TIMEOUT = 150_000;
-
-const CHAPTER_ONE = [
-  'The radio crackled somewhere past the county line.',
-  '~~~lyrics',
-  'Hold me closer, tiny dancer',
-  'Count the headlights on the highway',
-  '~~~',
-  'She laughed, and sang the next line wrong on purpose.',
-].join('\n');
 
 let site: BrowserApp;
 
@@ -48,7 +39,7 @@ describe('works in full', () => {
     });
     await writer.getByLabel('Expected number of chapters', { exact: true }).fill('3');
     await writer.getByRole('radio', { name: /^Plain text/ }).check();
-    await writer.getByLabel('Work text', { exact: true }).fill(CHAPTER_ONE);
+    await writer.getByLabel('Work text', { exact: true }).fill(SONGFIC_TEXT);
     await fillSong(writer, 1, { title: 'Tiny Dancer', artist: 'Elton John' });
     await fillSong(writer, 2, { title: 'Holiday', artist: 'Green Day' });
     await writer.getByRole('button', { name: 'Post', exact: true }).click();

@@ -217,3 +217,13 @@ export async function addChapter(page: Page, title: string, body: string, notes?
   await page.getByRole('button', { name: 'Post chapter' }).click();
   await page.waitForURL(/\/works\/\d+\/chapters\/\d+$/);
 }
+
+/** A short plain-text songfic: prose, one fenced lyric stanza of two lines, prose. */
+export const SONGFIC_TEXT = [
+  'The radio crackled somewhere past the county line.',
+  '~~~lyrics',
+  'Hold me closer, tiny dancer',
+  'Count the headlights on the highway',
+  '~~~',
+  'She laughed, and sang the next line wrong on purpose.',
+].join('\n');
