@@ -41,8 +41,3 @@ export async function extendSession(db: DbOrTrx, sessionId: string, expiresAt: D
 export async function deleteSession(db: DbOrTrx, sessionId: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
-
-export async function deleteExpiredSessions(db: DbOrTrx): Promise<number> {
-  const result = await db.deleteFrom('sessions').where('expires_at', '<=', sql<Date>`now()`).executeTakeFirst();
-  return Number(result.numDeletedRows);
-}

@@ -66,10 +66,6 @@ export async function insertParentLink(db: DbOrTrx, parentId: number, childId: n
   await db.insertInto('tag_parents').values({ parent_id: parentId, child_id: childId }).onConflict((oc) => oc.doNothing()).execute();
 }
 
-export async function deleteParentLink(db: DbOrTrx, parentId: number, childId: number): Promise<void> {
-  await db.deleteFrom('tag_parents').where('parent_id', '=', parentId).where('child_id', '=', childId).execute();
-}
-
 export async function setUnwrangleable(db: DbOrTrx, tagId: number, value: boolean): Promise<void> {
   await db.updateTable('tags').set({ unwrangleable: value }).where('id', '=', tagId).execute();
 }

@@ -2,25 +2,11 @@ import { sql, type SqlBool } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
 import { visibleWorkSql } from '../works/works.repository.ts';
-import type { FandomCount, FreeTagType, RelatedTags, SystemTagType, Tag, TagDetails, TagRelation, TagType } from './tags.model.ts';
+import type { FandomCount, FreeTagType, RelatedTags, Tag, TagDetails, TagRelation, TagType } from './tags.model.ts';
 
 export interface TagRef {
   type: TagType;
   name: string;
-}
-
-/** The fixed rating, warning and category tags, in display order. */
-export async function listSystemTags(db: DbOrTrx): Promise<Record<SystemTagType, Tag[]>> {
-  const rows = await db
-    .selectFrom('tags')
-    .select(['id', 'type', 'name'])
-    .where('type', 'in', ['rating', 'warning', 'category'])
-    .orderBy('type')
-    .orderBy('position')
-    .execute();
-  const byType: Record<SystemTagType, Tag[]> = { rating: [], warning: [], category: [] };
-  for (const row of rows) byType[row.type as SystemTagType].push(row);
-  return byType;
 }
 
 /**

@@ -33,4 +33,3 @@ export class AppError extends Error {
 export const notFound = (what = 'page') => new AppError('not_found', `We couldn't find that ${what}.`);
 export const forbidden = (message = "You don't have permission to do that.") => new AppError('forbidden', message);
 export const badRequest = (message: string) => new AppError('bad_request', message);
-export const rateLimited = (message: string) => new AppError('rate_limited', message);
