@@ -4,6 +4,8 @@ import type { ChaptersTable, CreatorshipsTable, WorksTable } from '../../feature
 import type { ReaderPreferencesTable } from '../../features/preferences/preferences.table.ts';
 import type { SongCreditsTable } from '../../features/songs/songs.table.ts';
 import type { SerialWorksTable, SeriesCreatorshipsTable, SeriesTable } from '../../features/series/series.table.ts';
+import type { AuditLogTable } from '../../features/audit/audit.table.ts';
+import type { WranglerFandomsTable } from '../../features/wrangling/wrangling.table.ts';
 import type { Kysely, Transaction } from 'kysely';
 
 export interface SiteSettingsTable {
@@ -30,6 +32,8 @@ export interface Database {
   series: SeriesTable;
   series_creatorships: SeriesCreatorshipsTable;
   serial_works: SerialWorksTable;
+  wrangler_fandoms: WranglerFandomsTable;
+  audit_log: AuditLogTable;
 }
 
 export type Db = Kysely<Database>;
