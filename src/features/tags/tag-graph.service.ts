@@ -1,6 +1,6 @@
 import { AppError } from '../../platform/http/errors.ts';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
-import { SYSTEM_TAG_TYPES, type TagType } from './tags.model.ts';
+import { PARENT_TYPES, SYSTEM_TAG_TYPES, type FreeTagType, type TagType } from './tags.model.ts';
 import {
   countSynonymsAndMetaLinks,
   deleteMetaLink,
@@ -89,18 +89,11 @@ export async function removeMetaTag(trx: DbOrTrx, metaId: number, subId: number)
   await recomputeFilterTagsOfWorksUnder(trx, [sub!.id]);
 }
 
-/** Which parent types each child type may have (media isn't a tag type yet). */
-const PARENT_TYPES: Partial<Record<TagType, TagType[]>> = {
-  character: ['fandom'],
-  relationship: ['fandom', 'character'],
-  freeform: ['fandom'],
-};
-
 /** Links a child tag to a canonical parent: fandom → character/relationship/freeform, character → relationship. */
 export async function addParent(trx: DbOrTrx, parentId: number, childId: number): Promise<void> {
   const [parent, child] = await loadTags(trx, parentId, childId);
   refuseSystem(child!);
-  if (!(PARENT_TYPES[child!.type] ?? []).includes(parent!.type)) {
+  if (!(PARENT_TYPES[child!.type as FreeTagType] ?? []).includes(parent!.type as FreeTagType)) {
     throw refuse(`A ${parent!.type} can't be the parent of a ${child!.type}.`);
   }
   if (!parent!.canonical) throw refuse(`“${parent!.name}” isn't canonical: only canonical tags can be parents.`);

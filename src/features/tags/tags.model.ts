@@ -46,6 +46,14 @@ export function emptyWorkTags(): WorkTags {
   return { rating: [], warning: [], category: [], fandom: [], relationship: [], character: [], freeform: [] };
 }
 
+/** Which types of canonical tag may be parents of each free tag type, in the order a name is looked up. */
+export const PARENT_TYPES: Record<FreeTagType, readonly FreeTagType[]> = {
+  fandom: [],
+  character: ['fandom'],
+  relationship: ['fandom', 'character'],
+  freeform: ['fandom'],
+};
+
 export const isTagType = (value: string): value is TagType => (TAG_TYPES as readonly string[]).includes(value);
 
 /** A tag's page: `/tags/fandom/Star%20Trek`. Names may hold `/`, so the name is encoded whole. */

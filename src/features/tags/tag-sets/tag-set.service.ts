@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, DbOrTrx } from '../../../platform/db/schema.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { FREE_TAG_TYPES, type FreeTagType, type TagType } from '../tags.model.ts';
+import { FREE_TAG_TYPES, PARENT_TYPES, type FreeTagType, type TagType } from '../tags.model.ts';
 import { findOrCreateTags, tagKey } from '../tags.repository.ts';
 import { lockGraphExclusive } from '../tag-graph.repository.ts';
 import { addMetaTag, addParent, makeCanonical, makeSynonym } from '../tag-graph.service.ts';
@@ -14,9 +14,6 @@ import { parseTagSetText, type TagSetEntry } from './tag-set.schema.ts';
  */
 
 export type ImportResult = { ok: true; tags: number; created: number; changed: number } | { ok: false; problems: string[] };
-
-/** Which parent types each child type may name, in the order a name is looked up. */
-const PARENT_TYPES: Record<FreeTagType, FreeTagType[]> = { fandom: [], character: ['fandom'], relationship: ['fandom', 'character'], freeform: ['fandom'] };
 
 interface ArchiveTag {
   id: number;
@@ -131,7 +128,7 @@ async function apply(trx: DbOrTrx, entries: TagSetEntry[], problems: string[]): 
     if (!current?.canonical) await tracked(`tags[${i}].name`, () => makeCanonical(trx, id(e.type, e.name)!));
   }
   const archive = await loadArchiveTags(trx, entries.flatMap((e) => [...e.parents, ...e.meta]));
-  const canonicalId = (types: TagType[], name: string) => {
+  const canonicalId = (types: readonly TagType[], name: string) => {
     for (const type of types) {
       const tag = archive.get(tagKey({ type, name }));
       if (tag?.canonical) return tag.id;
