@@ -1,6 +1,6 @@
 import { AppError } from '../../platform/http/errors.ts';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
-import { PARENT_TYPES, SYSTEM_TAG_TYPES, type FreeTagType, type TagType } from './tags.model.ts';
+import { isFixedTagType, PARENT_TYPES, type FreeTagType, type ParentTagType } from './tags.model.ts';
 import {
   countSynonymsAndMetaLinks,
   deleteMetaLink,
@@ -23,8 +23,6 @@ import {
 
 const refuse = (message: string) => new AppError('bad_request', message);
 
-const isSystem = (type: TagType) => (SYSTEM_TAG_TYPES as readonly string[]).includes(type);
-
 async function loadTags(trx: DbOrTrx, ...ids: number[]): Promise<GraphTag[]> {
   await lockGraphExclusive(trx);
   const found = await findGraphTags(trx, ids);
@@ -36,7 +34,7 @@ async function loadTags(trx: DbOrTrx, ...ids: number[]): Promise<GraphTag[]> {
 }
 
 function refuseSystem(tag: GraphTag): void {
-  if (isSystem(tag.type)) throw refuse(`“${tag.name}” is a fixed ${tag.type} tag and can't be wrangled.`);
+  if (isFixedTagType(tag.type)) throw refuse(`“${tag.name}” is a fixed ${tag.type} tag and can't be wrangled.`);
 }
 
 /** Makes `tagId` a synonym of the canonical `canonicalId`; its works appear under the canonical tag at once. */
@@ -89,11 +87,11 @@ export async function removeMetaTag(trx: DbOrTrx, metaId: number, subId: number)
   await recomputeFilterTagsOfWorksUnder(trx, [sub!.id]);
 }
 
-/** Links a child tag to a canonical parent: fandom → character/relationship/freeform, character → relationship. */
+/** Links a child tag to a canonical parent: media → fandom, fandom → character/relationship/freeform, character → relationship. */
 export async function addParent(trx: DbOrTrx, parentId: number, childId: number): Promise<void> {
   const [parent, child] = await loadTags(trx, parentId, childId);
   refuseSystem(child!);
-  if (!(PARENT_TYPES[child!.type as FreeTagType] ?? []).includes(parent!.type as FreeTagType)) {
+  if (!(PARENT_TYPES[child!.type as FreeTagType] ?? []).includes(parent!.type as ParentTagType)) {
     throw refuse(`A ${parent!.type} can't be the parent of a ${child!.type}.`);
   }
   if (!parent!.canonical) throw refuse(`“${parent!.name}” isn't canonical: only canonical tags can be parents.`);

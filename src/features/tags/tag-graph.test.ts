@@ -6,7 +6,9 @@ import { startTestApp, TestClient, type TestApp } from '../../../test/support/te
 import type { DbOrTrx } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { addMetaTag, addParent, makeCanonical, makeSynonym, removeMetaTag } from './tag-graph.service.ts';
-import { tagPath, type TagType } from './tags.model.ts';
+import { tagPath, UNCATEGORIZED_MEDIA, type TagType } from './tags.model.ts';
+
+const UNCATEGORIZED_PAGE = tagPath('media', UNCATEGORIZED_MEDIA);
 
 /** The blurb titles on a page, in order. */
 function blurbTitles(html: string): string[] {
@@ -66,7 +68,8 @@ for (const engine of ENGINES) {
       // Names are compared ignoring case, as on the posting form.
       assert.equal((await guest().get(tagPath('fandom', bbc.toUpperCase()))).headers.location, tagPath('fandom', tv));
 
-      const fandoms = (await guest().get('/fandoms')).body;
+      // /fandoms shows each media's top few; the Uncategorized media's page lists every fandom without media.
+      const fandoms = (await guest().get(UNCATEGORIZED_PAGE)).body;
       assert.match(fandoms, new RegExp(`<a class="tag-link" href="${escape(tagPath('fandom', tv))}">${tv}</a> \\(2\\)`));
       assert.doesNotMatch(fandoms, new RegExp(bbc), 'a synonym is not a fandom of its own');
     });
@@ -189,13 +192,13 @@ for (const engine of ENGINES) {
       await buildWork(t.db, writer, { title: 'Draft one', fandoms: [name], action: 'draft' });
       await canonical('fandom', name);
       assert.deepEqual(await titlesOn('fandom', name), ['Public one']);
-      assert.match((await guest().get('/fandoms')).body, new RegExp(`${name}</a> \\(1\\)`));
+      assert.match((await guest().get(UNCATEGORIZED_PAGE)).body, new RegExp(`${name}</a> \\(1\\)`));
 
       const member = new TestClient(t.app);
       const reader = await buildUser(t.db);
       await logInThroughForm(member, reader.username);
       assert.deepEqual(await titlesOn('fandom', name, member), ['Members one', 'Public one']);
-      assert.match((await member.get('/fandoms')).body, new RegExp(`${name}</a> \\(2\\)`));
+      assert.match((await member.get(UNCATEGORIZED_PAGE)).body, new RegExp(`${name}</a> \\(2\\)`));
     });
 
     it('links tags on work pages and blurbs to their pages, names with slashes included', async () => {

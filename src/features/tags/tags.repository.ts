@@ -2,7 +2,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
 import { visibleWorkSql } from '../works/works.repository.ts';
-import type { FandomCount, FreeTagType, RelatedTags, Tag, TagDetails, TagRelation, TagType } from './tags.model.ts';
+import { isFixedTagType, UNCATEGORIZED_MEDIA, type FandomCount, type MediaFandoms, type FreeTagType, type RelatedTags, type Tag, type TagDetails, type TagRelation, type TagType } from './tags.model.ts';
 
 export interface TagRef {
   type: TagType;
@@ -10,13 +10,14 @@ export interface TagRef {
 }
 
 /**
- * Finds each tag by type and name (ignoring case), creating free tags on first use.
+ * Finds each tag by type and name (ignoring case), creating free tags on first use
+ * (never system tags or media: those are fixed by the archive).
  * Concurrent first uses of one name both end up with the same row.
  */
 export async function findOrCreateTags(db: DbOrTrx, refs: TagRef[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   if (refs.length === 0) return ids;
-  const free = refs.filter((ref): ref is { type: FreeTagType; name: string } => !['rating', 'warning', 'category'].includes(ref.type));
+  const free = refs.filter((ref): ref is { type: FreeTagType; name: string } => !isFixedTagType(ref.type));
   if (free.length > 0) {
     await db
       .insertInto('tags')
@@ -90,4 +91,54 @@ export async function listCanonicalFandoms(db: DbOrTrx, viewer: Viewer | null): 
     .orderBy('t.id')
     .execute();
   return rows.map((row) => ({ id: row.id, type: row.type, name: row.name, workCount: Number(row.work_count) }));
+}
+
+/**
+ * Canonical fandoms grouped by media, each with the works the viewer may see under it, in one
+ * query. A fandom is under each media it is a child of, or under "Uncategorized Fandoms" when it
+ * has none. `top` keeps each media's N fandoms with the most works (ties by name); without it,
+ * all of them, alphabetically. Media come alphabetically, "Uncategorized Fandoms" last, and
+ * media with no fandoms are left out.
+ */
+export async function listMediaFandoms(db: DbOrTrx, viewer: Viewer | null, options: { mediaId?: number; top?: number } = {}): Promise<MediaFandoms[]> {
+  const { mediaId, top } = options;
+  const isMediaParent = sql`exists (select 1 from tag_parents p join tags m on m.id = p.parent_id and m.type = 'media' where p.child_id = f.id)`;
+  const result = await sql<{ media_id: number; media_name: string; id: number; name: string; work_count: number; fandom_count: number; rank: number }>`
+    with fandoms as (
+      select id, name from tags where type = 'fandom' and canonical
+    ), placed as (
+      select p.parent_id as media_id, f.id, f.name from fandoms f
+        join tag_parents p on p.child_id = f.id
+        join tags m on m.id = p.parent_id and m.type = 'media'
+      union all
+      select u.id, f.id, f.name from fandoms f
+        join tags u on u.type = 'media' and u.name = ${UNCATEGORIZED_MEDIA}
+        where not ${isMediaParent}
+    ), chosen as (
+      select * from placed where ${mediaId === undefined ? sql`true` : sql`media_id = ${mediaId}`}
+    ), counted as (
+      select f.id, count(w.id) as work_count
+      from (select distinct id from chosen) f
+      left join works w on w.filter_tag_ids @> array[f.id] and ${visibleWorkSql('w', viewer)}
+      group by f.id
+    ), ranked as (
+      select c.media_id, c.id, c.name, n.work_count,
+        row_number() over (partition by c.media_id order by n.work_count desc, lower(c.name), c.id) as rank,
+        count(*) over (partition by c.media_id) as fandom_count
+      from chosen c join counted n on n.id = c.id
+    )
+    select r.*, m.name as media_name from ranked r join tags m on m.id = r.media_id
+    where ${top === undefined ? sql`true` : sql`r.rank <= ${top}`}
+    order by m.name = ${UNCATEGORIZED_MEDIA}, lower(m.name), m.id, ${top === undefined ? sql`lower(r.name), r.id` : sql`r.rank`}
+  `.execute(db);
+  const groups: MediaFandoms[] = [];
+  for (const row of result.rows) {
+    let group = groups.at(-1);
+    if (group?.media.id !== Number(row.media_id)) {
+      group = { media: { id: Number(row.media_id), type: 'media', name: row.media_name }, fandoms: [], fandomCount: Number(row.fandom_count) };
+      groups.push(group);
+    }
+    group.fandoms.push({ id: Number(row.id), type: 'fandom', name: row.name, workCount: Number(row.work_count) });
+  }
+  return groups;
 }

@@ -1,34 +1,45 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../platform/http/errors.ts';
 import { sendPage } from '../../platform/http/page.ts';
-import { listWorksUnderTag } from '../works/works.repository.ts';
-import { isTagType, tagPath } from './tags.model.ts';
-import { findTagDetails, listCanonicalFandoms, listRelatedTags } from './tags.repository.ts';
+import { pageWindow, parsePage } from '../../platform/http/pagination.ts';
+import { countWorksUnderTag, listWorksUnderTag } from '../works/works.repository.ts';
+import { isTagType, MEDIA, tagPath } from './tags.model.ts';
+import { findTagDetails, listMediaFandoms, listRelatedTags } from './tags.repository.ts';
 import { normalizeTagName } from './tags.schemas.ts';
 import { FandomsPage } from './views/fandoms-page.tsx';
+import { MediaPage } from './views/media-page.tsx';
 import { TagPage } from './views/tag-page.tsx';
 
-const WORKS_PER_PAGE = 50;
+const WORKS_PER_PAGE = 20;
+/** How many fandoms of each media /fandoms shows, by work count; the media's page lists all. */
+const TOP_FANDOMS_PER_MEDIA = 5;
 
-type TagParams = { Params: { type: string; name: string } };
+type TagParams = { Params: { type: string; name: string }; Querystring: { page?: unknown } };
 
 export function registerTagRoutes(app: FastifyInstance): void {
   const { db } = app;
 
   app.get<TagParams>('/tags/:type/:name', async (request, reply) => {
     const { type, name } = request.params;
+    const page = parsePage(request.query.page);
     if (!isTagType(type)) throw notFound('tag');
     const tag = await findTagDetails(db, type, normalizeTagName(name));
     if (!tag) throw notFound('tag');
     // A synonym has no page of its own: its works are on its canonical tag's page.
     if (tag.synonymOf) return reply.redirect(tagPath(tag.synonymOf.type, tag.synonymOf.name), 301);
+    if (tag.type === MEDIA) {
+      if (page > 1) throw notFound('page');
+      const [group] = await listMediaFandoms(db, request.viewer, { mediaId: tag.id });
+      return sendPage(request, reply, (ctx) => <MediaPage ctx={ctx} media={tag} fandoms={group?.fandoms ?? []} />);
+    }
     const related = await listRelatedTags(db, tag.id);
-    const works = await listWorksUnderTag(db, tag.id, request.viewer, WORKS_PER_PAGE);
-    return sendPage(request, reply, (ctx) => <TagPage ctx={ctx} tag={tag} related={related} works={works} />);
+    const listing = pageWindow(page, WORKS_PER_PAGE, await countWorksUnderTag(db, tag.id, request.viewer));
+    const works = await listWorksUnderTag(db, tag.id, request.viewer, listing.perPage, listing.offset);
+    return sendPage(request, reply, (ctx) => <TagPage ctx={ctx} tag={tag} related={related} works={works} listing={listing} />);
   });
 
   app.get('/fandoms', async (request, reply) => {
-    const fandoms = await listCanonicalFandoms(db, request.viewer);
-    return sendPage(request, reply, (ctx) => <FandomsPage ctx={ctx} fandoms={fandoms} />);
+    const groups = await listMediaFandoms(db, request.viewer, { top: TOP_FANDOMS_PER_MEDIA });
+    return sendPage(request, reply, (ctx) => <FandomsPage ctx={ctx} groups={groups} />);
   });
 }

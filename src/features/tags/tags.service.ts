@@ -1,11 +1,11 @@
 import type { DbOrTrx } from '../../platform/db/schema.ts';
-import { TAG_TYPES, type WorkTags } from './tags.model.ts';
+import { WORK_TAG_TYPES, type WorkTags } from './tags.model.ts';
 import { findOrCreateTags, replaceWorkTags, tagKey, type TagRef } from './tags.repository.ts';
 import { lockGraphShared, recomputeFilterTagsOfWork } from './tag-graph.repository.ts';
 
 /** Sets a work's tags, creating free tags on first use. Runs inside the caller's transaction. */
 export async function setWorkTags(trx: DbOrTrx, workId: number, tags: WorkTags): Promise<void> {
-  const refs: TagRef[] = TAG_TYPES.flatMap((type) => tags[type].map((name) => ({ type, name })));
+  const refs: TagRef[] = WORK_TAG_TYPES.flatMap((type) => tags[type].map((name) => ({ type, name })));
   const ids = await findOrCreateTags(trx, refs);
   const ordered = refs.map((ref) => ids.get(tagKey(ref))).filter((id): id is number => id !== undefined);
   if (ordered.length !== refs.length) throw new Error('a tag could not be found or created');

@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
-import { emptyWorkTags, type TagType, type WorkTags } from '../tags/tags.model.ts';
+import { emptyWorkTags, type WorkTagType, type WorkTags } from '../tags/tags.model.ts';
 import { songCreditsJson } from '../songs/songs.repository.ts';
 import { toCreator, type Chapter, type CreatorJson, type Work, type WorkContent, type WorkSummary } from './works.model.ts';
 
@@ -15,7 +15,8 @@ const creatorsJson = sql<CreatorJson[]>`(
 )`;
 
 interface TagJson {
-  type: TagType;
+  /** work_tags never hold media (migration 0008's trigger refuses them). */
+  type: WorkTagType;
   name: string;
 }
 
@@ -261,14 +262,23 @@ export async function listWorksByPseud(db: DbOrTrx, pseudId: number, viewer: Vie
   return rows.map(toSummary);
 }
 
+const underTag = (tagId: number): Expression<SqlBool> => sql<SqlBool>`works.filter_tag_ids @> array[${tagId}::bigint]`;
+
 /** Works found under a tag through their filter tags (synonyms and sub-tags included), newest first. */
-export async function listWorksUnderTag(db: DbOrTrx, tagId: number, viewer: Viewer | null, limit: number): Promise<WorkSummary[]> {
+export async function listWorksUnderTag(db: DbOrTrx, tagId: number, viewer: Viewer | null, limit: number, offset = 0): Promise<WorkSummary[]> {
   const rows = await summaryQuery(db)
-    .where(sql<SqlBool>`works.filter_tag_ids @> array[${tagId}::bigint]`)
+    .where(underTag(tagId))
     .where(listedFor(viewer))
     .orderBy('works.revised_at', 'desc')
     .orderBy('works.id', 'desc')
     .limit(limit)
+    .offset(offset)
     .execute();
   return rows.map(toSummary);
+}
+
+/** How many works listWorksUnderTag could list for the viewer, for paging. */
+export async function countWorksUnderTag(db: DbOrTrx, tagId: number, viewer: Viewer | null): Promise<number> {
+  const row = await db.selectFrom('works').select((eb) => eb.fn.countAll<number>().as('n')).where(underTag(tagId)).where(listedFor(viewer)).executeTakeFirstOrThrow();
+  return Number(row.n);
 }

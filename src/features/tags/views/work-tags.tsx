@@ -1,4 +1,4 @@
-import { TAG_TYPE_LABELS, type TagType, type WorkTags } from '../tags.model.ts';
+import { TAG_TYPE_LABELS, type TagType, type WorkTagType, type WorkTags } from '../tags.model.ts';
 import { TagLink } from './tag-link.tsx';
 
 const RATING_SYMBOLS: Record<string, { symbol: string; css: string }> = {
@@ -82,7 +82,7 @@ export function FandomLine({ tags }: { tags: WorkTags }) {
   );
 }
 
-const BLOCK_ORDER: TagType[] = ['rating', 'warning', 'category', 'fandom', 'relationship', 'character', 'freeform'];
+const BLOCK_ORDER: WorkTagType[] = ['rating', 'warning', 'category', 'fandom', 'relationship', 'character', 'freeform'];
 
 /** The full tag block at the top of a work page. */
 export function WorkTagBlock({ tags, extra }: { tags: WorkTags; extra?: { label: string; value: string }[] }) {
