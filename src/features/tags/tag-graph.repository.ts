@@ -101,3 +101,70 @@ export async function recomputeFilterTagsOfWorksUnder(db: DbOrTrx, tagIds: numbe
   const ids = sql`cast(${`{${tagIds.join(',')}}`} as bigint[])`;
   await recomputeWhere(db, sql<SqlBool>`(w.filter_tag_ids && ${ids} or exists (select 1 from work_tags x where x.work_id = w.id and x.tag_id = any(${ids})))`);
 }
+
+// ---- Wrangle screen: removing parents, renaming, merging (see tag-graph.service.ts) ----
+
+export async function deleteParentLink(db: DbOrTrx, parentId: number, childId: number): Promise<boolean> {
+  const result = await db.deleteFrom('tag_parents').where('parent_id', '=', parentId).where('child_id', '=', childId).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Another tag of this type with this name, ignoring case; the tag itself doesn't count. */
+export async function findOtherTagNamed(db: DbOrTrx, type: TagType, name: string, exceptId: number): Promise<{ id: number; name: string } | undefined> {
+  return db
+    .selectFrom('tags')
+    .select(['id', 'name'])
+    .where('type', '=', type)
+    .where(sql<string>`lower(name)`, '=', name.toLowerCase())
+    .where('id', '<>', exceptId)
+    .executeTakeFirst();
+}
+
+export async function setTagName(db: DbOrTrx, tagId: number, name: string): Promise<void> {
+  await db.updateTable('tags').set({ name }).where('id', '=', tagId).execute();
+}
+
+/** Points every synonym of `fromId` at `toId`; returns how many moved. */
+export async function moveSynonyms(db: DbOrTrx, fromId: number, toId: number): Promise<number> {
+  const result = await db.updateTable('tags').set({ synonym_of: toId }).where('synonym_of', '=', fromId).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Moves every parent, child, meta- and sub-link of `fromId` to `toId`. Links `toId` already
+ * has are skipped, and a link between the two tags themselves is dropped (it would point at
+ * itself). Returns how many links `fromId` had.
+ */
+export async function moveLinks(db: DbOrTrx, fromId: number, toId: number): Promise<number> {
+  await sql`
+    insert into tag_parents (parent_id, child_id)
+    select parent_id, ${toId} from tag_parents where child_id = ${fromId} and parent_id <> ${toId}
+    union select ${toId}, child_id from tag_parents where parent_id = ${fromId} and child_id <> ${toId}
+    on conflict do nothing
+  `.execute(db);
+  await sql`
+    insert into meta_tags (meta_id, sub_id)
+    select meta_id, ${toId} from meta_tags where sub_id = ${fromId} and meta_id <> ${toId}
+    union select ${toId}, sub_id from meta_tags where meta_id = ${fromId} and sub_id <> ${toId}
+    on conflict do nothing
+  `.execute(db);
+  const parents = await db.deleteFrom('tag_parents').where((eb) => eb.or([eb('parent_id', '=', fromId), eb('child_id', '=', fromId)])).executeTakeFirst();
+  const metas = await db.deleteFrom('meta_tags').where((eb) => eb.or([eb('meta_id', '=', fromId), eb('sub_id', '=', fromId)])).executeTakeFirst();
+  return Number(parents.numDeletedRows) + Number(metas.numDeletedRows);
+}
+
+/** A tag both above and below `tagId` in the meta graph (so on a cycle through it), if there is one. */
+export async function findMetaCycleThrough(db: DbOrTrx, tagId: number): Promise<string | undefined> {
+  const result = await sql<{ name: string }>`
+    with recursive up(id) as (
+      select meta_id from meta_tags where sub_id = ${tagId}
+      union select m.meta_id from meta_tags m join up on m.sub_id = up.id
+    ), down(id) as (
+      select sub_id from meta_tags where meta_id = ${tagId}
+      union select m.sub_id from meta_tags m join down on m.meta_id = down.id
+    )
+    select t.name from tags t where t.id in (select id from up) and t.id in (select id from down)
+    order by t.id = ${tagId}, lower(t.name) limit 1
+  `.execute(db);
+  return result.rows[0]?.name;
+}

@@ -1,16 +1,23 @@
 import { AppError } from '../../platform/http/errors.ts';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
 import { isFixedTagType, PARENT_TYPES, type FreeTagType, type ParentTagType } from './tags.model.ts';
+import { normalizeTagName, parseTagList } from './tags.schemas.ts';
 import {
   countSynonymsAndMetaLinks,
   deleteMetaLink,
+  deleteParentLink,
   findGraphTags,
+  findMetaCycleThrough,
+  findOtherTagNamed,
   insertMetaLink,
   insertParentLink,
   isMetaAncestor,
   lockGraphExclusive,
+  moveLinks,
+  moveSynonyms,
   recomputeFilterTagsOfWorksUnder,
   setSynonymOf,
+  setTagName,
   setUnwrangleable,
   type GraphTag,
 } from './tag-graph.repository.ts';
@@ -102,4 +109,64 @@ export async function markUnwrangleable(trx: DbOrTrx, tagId: number, value: bool
   const [tag] = await loadTags(trx, tagId);
   refuseSystem(tag!);
   await setUnwrangleable(trx, tag!.id, value);
+}
+
+// ---- Wrangle screen: removing parents, renaming, merging ----
+
+/** Unlinks a parent. Parents don't change what readers find under a tag, so no work is recomputed. */
+export async function removeParent(trx: DbOrTrx, parentId: number, childId: number): Promise<void> {
+  const [parent, child] = await loadTags(trx, parentId, childId);
+  if (!(await deleteParentLink(trx, parent!.id, child!.id))) throw refuse(`“${parent!.name}” isn't a parent of “${child!.name}”.`);
+}
+
+/**
+ * Renames a tag, a change of case included. Works refer to tags by id, so they show the new
+ * name at once; the old name is simply free (its address answers 404). A name another tag of
+ * the same type already has is refused: the two should be merged instead.
+ */
+export async function renameTag(trx: DbOrTrx, tagId: number, newName: string): Promise<{ from: string; to: string }> {
+  const [tag] = await loadTags(trx, tagId);
+  if (isFixedTagType(tag!.type)) throw refuse(`“${tag!.name}” is a fixed ${tag!.type} tag and can't be renamed.`);
+  const name = normalizeTagName(newName);
+  const parsed = parseTagList(name, 'New name');
+  if (!parsed.ok) throw refuse(parsed.error);
+  if (parsed.names.length !== 1 || parsed.names[0] !== name) throw refuse(name === '' ? 'New name can\'t be blank.' : 'New name can\'t contain a comma.');
+  if (name === tag!.name) throw refuse(`“${tag!.name}” already has that name.`);
+  const other = await findOtherTagNamed(trx, tag!.type, name, tag!.id);
+  if (other) throw refuse(`There is already a ${tag!.type} called “${other.name}”: merge “${tag!.name}” into it instead of renaming.`);
+  await setTagName(trx, tag!.id, name);
+  return { from: tag!.name, to: name };
+}
+
+export interface MergeOutcome {
+  source: GraphTag;
+  target: GraphTag;
+  synonymsMoved: number;
+  linksMoved: number;
+}
+
+/**
+ * Merges `sourceId` into the canonical `targetId`: the source's synonyms and its parent,
+ * child, meta and sub links move to the target (duplicates skipped), and the source becomes
+ * a synonym of the target. Works keep the tag their writer chose and are found under the
+ * target at once. A move that would make a meta-tag cycle refuses the whole merge.
+ */
+export async function mergeTag(trx: DbOrTrx, sourceId: number, targetId: number): Promise<MergeOutcome> {
+  const [source, target] = await loadTags(trx, sourceId, targetId);
+  refuseSystem(source!);
+  refuseSystem(target!);
+  if (source!.id === target!.id) throw refuse(`“${source!.name}” can't be merged into itself.`);
+  if (source!.type !== target!.type) throw refuse(`“${source!.name}” is a ${source!.type} and “${target!.name}” is a ${target!.type}: only tags of the same type can be merged.`);
+  if (source!.synonymOf) throw refuse(`“${source!.name}” is already a synonym: merge the tag it is a synonym of instead.`);
+  if (!target!.canonical) {
+    throw refuse(target!.synonymOf ? `“${target!.name}” is itself a synonym: merge into the tag it is a synonym of.` : `“${target!.name}” isn't canonical: make it canonical first.`);
+  }
+  const synonymsMoved = await moveSynonyms(trx, source!.id, target!.id);
+  const linksMoved = await moveLinks(trx, source!.id, target!.id);
+  const onCycle = await findMetaCycleThrough(trx, target!.id);
+  // The caller's transaction rolls back on this error, so nothing above is kept.
+  if (onCycle) throw refuse(`Merging “${source!.name}” into “${target!.name}” would make a cycle of meta-tags through “${onCycle}”: remove that meta-tag link first.`);
+  await setSynonymOf(trx, source!.id, target!.id);
+  await recomputeFilterTagsOfWorksUnder(trx, [source!.id, target!.id]);
+  return { source: source!, target: target!, synonymsMoved, linksMoved };
 }

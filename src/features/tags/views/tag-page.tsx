@@ -7,6 +7,7 @@ import { WorkList } from '../../works/views/work-blurb.tsx';
 import type { WorkSummary } from '../../works/works.model.ts';
 import { TAG_TYPE_LABELS, tagPath, type RelatedTags, type Tag, type TagDetails, type TagRelation } from '../tags.model.ts';
 import { TagLink } from './tag-link.tsx';
+import { WrangleLink } from '../../wrangling/views/wrangle-link.tsx';
 
 const SECTIONS: { relation: TagRelation; heading: string }[] = [
   { relation: 'parent', heading: 'Parent tags' },
@@ -60,6 +61,7 @@ export function TagPage({ ctx, tag, related, works, listing }: TagPageProps) {
       <h1>{tag.name}</h1>
       <p class="tag-type">{TAG_TYPE_LABELS[tag.type].one}</p>
       <Status tag={tag} />
+      <WrangleLink ctx={ctx} tag={tag} />
       {SECTIONS.map(({ relation, heading }) => (
         <TagSection key={relation} heading={heading} tags={related[relation]} />
       ))}
