@@ -17,6 +17,9 @@ import { registerSeriesRoutes } from '../../features/series/series.routes.tsx';
 import { registerPseudRoutes } from '../../features/pseuds/pseuds.routes.tsx';
 import { registerCreatorshipRoutes } from '../../features/creatorships/creatorships.routes.tsx';
 import { registerTagRoutes } from '../../features/tags/tags.routes.tsx';
+import { registerAdminRoutes } from '../../features/admin/admin.routes.tsx';
+import { registerQueueRoutes } from '../../features/wrangling/queue.routes.tsx';
+import { registerAuditLogRoutes } from '../../features/audit/audit-log.routes.tsx';
 import { registerErrorHandlers } from './error-handler.tsx';
 import { registerFormBodyParser, registerNulGuard } from './form-body.ts';
 import { registerSecurity } from './security.ts';
@@ -66,5 +69,8 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   registerPseudRoutes(app);
   registerCreatorshipRoutes(app);
   registerTagRoutes(app);
+  registerAdminRoutes(app);
+  registerQueueRoutes(app);
+  registerAuditLogRoutes(app);
   return app;
 }
