@@ -11,6 +11,8 @@ Commands:
   start                                  Migrate the database, then serve the archive
   migrate                                Apply pending database migrations and exit
   admin create --email E --name N        Create an admin account; the password is read from stdin
+  admin grant --name N --role ROLE       Give a member a role: tag_wrangler or admin
+  admin revoke --name N --role ROLE      Take a role away (the archive always keeps one admin)
   tags import FILE.json                  Import a tag set (canonical tags, synonyms, parents, meta-tags)
   tags export [--output FILE]            Write the archive's tag set as JSON (to stdout by default)
   help, --help                           Show this help
@@ -85,6 +87,36 @@ async function adminCreate(config: Config, args: string[]): Promise<number> {
   });
 }
 
+/** `quire admin grant|revoke --name N --role ROLE`, recorded in the audit log as the command line. */
+async function adminRole(config: Config, change: 'grant' | 'revoke', args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { name: { type: 'string' }, role: { type: 'string' } }, strict: true });
+  if (!values.name || !values.role) throw new UsageError(`quire admin ${change} needs --name and --role.`);
+  const { isGrantableRole, GRANTABLE_ROLES } = await import('../features/admin/admin.model.ts');
+  const role = values.role;
+  if (!isGrantableRole(role)) throw new UsageError(`Unknown role: ${role}. Roles: ${GRANTABLE_ROLES.join(', ')}.`);
+  const { migrateToLatest } = await import('../platform/db/migrate.ts');
+  const { grantRole, revokeRole } = await import('../features/admin/admin.service.ts');
+  const { COMMAND_LINE_ACTOR } = await import('../features/audit/audit.model.ts');
+  const { AppError } = await import('../platform/http/errors.ts');
+  const name = values.name;
+  return withDatabase(config, async (database) => {
+    await migrateToLatest(database.db);
+    try {
+      const result = await (change === 'grant' ? grantRole : revokeRole)(database.db, COMMAND_LINE_ACTOR, name, role);
+      if (!result.ok) {
+        console.error(`Error: ${result.error}`);
+        return 1;
+      }
+      console.log(result.message);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
+      console.error(`Error: there is no member named ${name}.`);
+      return 1;
+    }
+  });
+}
+
 async function tags(config: Config, args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   const { values, positionals } = parseArgs({ args: rest, options: { output: { type: 'string' } }, allowPositionals: true, strict: true });
@@ -155,8 +187,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'migrate':
         return await migrate(loadConfig());
       case 'admin':
-        if (rest[0] !== 'create') throw new UsageError(`Unknown admin command: ${rest[0] ?? '(none)'}. Try: quire admin create --email E --name N`);
-        return await adminCreate(loadConfig(), rest.slice(1));
+        if (rest[0] === 'create') return await adminCreate(loadConfig(), rest.slice(1));
+        if (rest[0] === 'grant' || rest[0] === 'revoke') return await adminRole(loadConfig(), rest[0], rest.slice(1));
+        throw new UsageError(`Unknown admin command: ${rest[0] ?? '(none)'}. Try: quire admin create --email E --name N, or quire admin grant --name N --role tag_wrangler`);
       case 'tags':
         return await tags(loadConfig(), rest);
       default:

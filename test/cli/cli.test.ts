@@ -194,7 +194,7 @@ describe('quire CLI without a running PGlite server', { concurrency: true }, () 
         const result = await runQuire(args, env);
         assert.equal(result.code, 0, describeRun(result));
         assert.match(result.stdout, /^Usage: quire <command>/);
-        for (const command of ['start', 'migrate', 'admin create --email E --name N']) assert.ok(result.stdout.includes(command), `usage mentions ${command}`);
+        for (const command of ['start', 'migrate', 'admin create --email E --name N', 'admin grant --name N --role ROLE', 'admin revoke --name N --role ROLE']) assert.ok(result.stdout.includes(command), `usage mentions ${command}`);
         assert.equal(result.stderr, '');
       });
     }
@@ -236,6 +236,14 @@ describe('quire CLI without a running PGlite server', { concurrency: true }, () 
       const result = await runQuire(['admin', 'create', '--name', 'nomail'], env, 'a long enough password\n');
       assert.equal(result.code, 2, describeRun(result));
       assert.match(result.stderr, /^quire admin create needs --email and --name\./);
+    });
+
+    it('admin grant without --role, or with a role that does not exist, exits 2 and says so', async () => {
+      const [missing, unknown] = await Promise.all([runQuire(['admin', 'grant', '--name', 'someone'], env), runQuire(['admin', 'revoke', '--name', 'someone', '--role', 'overlord'], env)]);
+      assert.equal(missing.code, 2, describeRun(missing));
+      assert.match(missing.stderr, /^quire admin grant needs --name and --role\./);
+      assert.equal(unknown.code, 2, describeRun(unknown));
+      assert.match(unknown.stderr, /^Unknown role: overlord\. Roles: tag_wrangler, admin\./);
     });
   });
 
@@ -421,6 +429,29 @@ describe('quire start on a PGlite data folder', () => {
       assert.deepEqual(roles, [{ role: 'admin' }]);
       const pseuds = await database.db.selectFrom('pseuds').select(['name', 'is_default']).where('user_id', '=', user.id).execute();
       assert.deepEqual(pseuds, [{ name: admin.name, is_default: true }]);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('quire admin grant and revoke change roles, keep the last admin, and are audited as the command line', { timeout: 120_000 }, async () => {
+    const granted = await runQuire(['admin', 'grant', '--name', admin.name, '--role', 'tag_wrangler'], env());
+    assert.equal(granted.code, 0, describeRun(granted));
+    assert.equal(granted.stdout.trim(), `Made ${admin.name} a tag wrangler.`);
+    const lastAdmin = await runQuire(['admin', 'revoke', '--name', admin.name, '--role', 'admin'], env());
+    assert.equal(lastAdmin.code, 1, describeRun(lastAdmin));
+    assert.equal(lastAdmin.stderr.trimEnd(), `Error: ${admin.name} is the only admin: grant the admin role to someone else first.`);
+    const nobody = await runQuire(['admin', 'grant', '--name', 'nobody_here', '--role', 'admin'], env());
+    assert.equal(nobody.code, 1, describeRun(nobody));
+    assert.equal(nobody.stderr.trimEnd(), 'Error: there is no member named nobody_here.');
+    assert.doesNotMatch(nobody.stderr, STACK_LINE);
+
+    const database = await openDatabase({ databaseUrl: undefined, dataDir, poolSize: 1 });
+    try {
+      const roles = await database.db.selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.user_id').select('role').where('username', '=', admin.name).orderBy('role').execute();
+      assert.deepEqual(roles, [{ role: 'admin' }, { role: 'tag_wrangler' }]);
+      const audit = await database.db.selectFrom('audit_log').select(['actor_id', 'actor_name', 'action', 'summary']).execute();
+      assert.deepEqual(audit, [{ actor_id: null, actor_name: 'command line', action: 'role.granted', summary: `Made ${admin.name} a tag wrangler.` }]);
     } finally {
       await database.close();
     }

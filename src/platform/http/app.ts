@@ -18,6 +18,9 @@ import { registerPseudRoutes } from '../../features/pseuds/pseuds.routes.tsx';
 import { registerCreatorshipRoutes } from '../../features/creatorships/creatorships.routes.tsx';
 import { registerTagRoutes } from '../../features/tags/tags.routes.tsx';
 import { registerTagWrangleRoutes } from '../../features/wrangling/tag-wrangle.routes.tsx';
+import { registerAdminRoutes } from '../../features/admin/admin.routes.tsx';
+import { registerQueueRoutes } from '../../features/wrangling/queue.routes.tsx';
+import { registerAuditLogRoutes } from '../../features/audit/audit-log.routes.tsx';
 import { registerErrorHandlers } from './error-handler.tsx';
 import { registerFormBodyParser, registerNulGuard } from './form-body.ts';
 import { registerSecurity } from './security.ts';
@@ -68,5 +71,8 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   registerCreatorshipRoutes(app);
   registerTagRoutes(app);
   registerTagWrangleRoutes(app);
+  registerAdminRoutes(app);
+  registerQueueRoutes(app);
+  registerAuditLogRoutes(app);
   return app;
 }

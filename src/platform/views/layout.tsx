@@ -2,6 +2,8 @@ import type { ComponentChildren } from 'preact';
 import type { PageContext } from './page-context.ts';
 import { CsrfField } from './forms.tsx';
 import { preferenceClasses } from '../../features/preferences/preferences.model.ts';
+import { adminPolicy } from '../../features/admin/admin.policy.ts';
+import { wranglingPolicy } from '../../features/wrangling/wrangling.policy.ts';
 
 interface LayoutProps {
   ctx: PageContext;
@@ -20,6 +22,8 @@ function Navigation({ ctx }: { ctx: PageContext }) {
         {viewer ? (
           <>
             <li><a href="/works/new">Post a work</a></li>
+            {wranglingPolicy.can(viewer, 'wrangle', null) ? <li><a href="/wrangling">Wrangling</a></li> : null}
+            {adminPolicy.can(viewer, 'manageRoles', null) ? <li><a href="/admin">Admin</a></li> : null}
             <li><a href={`/users/${encodeURIComponent(viewer.username)}`}>{viewer.username}</a></li>
             <li>
               <form method="post" action="/logout" class="inline-form">
