@@ -17,6 +17,8 @@ import { registerSeriesRoutes } from '../../features/series/series.routes.tsx';
 import { registerPseudRoutes } from '../../features/pseuds/pseuds.routes.tsx';
 import { registerCreatorshipRoutes } from '../../features/creatorships/creatorships.routes.tsx';
 import { registerTagRoutes } from '../../features/tags/tags.routes.tsx';
+import { registerTagAutocompleteRoutes } from '../../features/tags/autocomplete/autocomplete.routes.ts';
+import { registerIslandAssets } from './assets.ts';
 import { registerErrorHandlers } from './error-handler.tsx';
 import { registerFormBodyParser, registerNulGuard } from './form-body.ts';
 import { registerSecurity } from './security.ts';
@@ -53,6 +55,7 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   registerFormBodyParser(app);
   await registerSecurity(app, secret);
   registerNulGuard(app);
+  await registerIslandAssets(app);
   await app.register(fastifyStatic, { root: path.resolve(publicDir), prefix: '/assets/', maxAge: '1h' });
   registerSessions(app);
 
@@ -66,5 +69,6 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   registerPseudRoutes(app);
   registerCreatorshipRoutes(app);
   registerTagRoutes(app);
+  registerTagAutocompleteRoutes(app);
   return app;
 }

@@ -1,12 +1,15 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from './page-context.ts';
 import { CsrfField } from './forms.tsx';
+import { IslandScript } from './islands.tsx';
 import { preferenceClasses } from '../../features/preferences/preferences.model.ts';
 
 interface LayoutProps {
   ctx: PageContext;
   title: string;
   children: ComponentChildren;
+  /** The page has markup that islands enhance (islands.tsx): load their script. */
+  islands?: boolean;
 }
 
 function Navigation({ ctx }: { ctx: PageContext }) {
@@ -39,7 +42,7 @@ function Navigation({ ctx }: { ctx: PageContext }) {
   );
 }
 
-export function Layout({ ctx, title, children }: LayoutProps) {
+export function Layout({ ctx, title, children, islands = false }: LayoutProps) {
   return (
     <html lang="en" class={preferenceClasses(ctx.preferences)}>
       <head>
@@ -48,6 +51,7 @@ export function Layout({ ctx, title, children }: LayoutProps) {
         <meta name="color-scheme" content="light dark" />
         <title>{title === ctx.siteName ? title : `${title} | ${ctx.siteName}`}</title>
         <link rel="stylesheet" href="/assets/quire.css" />
+        {islands ? <IslandScript /> : null}
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to content</a>
