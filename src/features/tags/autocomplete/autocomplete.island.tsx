@@ -16,6 +16,7 @@ interface Suggestion {
 }
 
 const DEBOUNCE_MS = 200;
+const MIN_CHARS = 2;
 const SEPARATOR = /[,，、]/g;
 
 /** Splits "Foo, Sher" into the finished part ("Foo,") and the tag being typed ("Sher"). */
@@ -92,7 +93,8 @@ function TagSuggestions({ input, type }: { input: HTMLInputElement; type: string
       clearTimeout(timer);
       pending?.abort();
       const { partial } = splitLastTag(input.value);
-      if (partial === '') return close();
+      // One letter matches too many tags to be useful (and to rank cheaply): wait for two.
+      if (partial.length < MIN_CHARS) return close();
       timer = setTimeout(() => {
         pending = new AbortController();
         fetchSuggestions(type, partial, pending.signal).then(
@@ -106,6 +108,10 @@ function TagSuggestions({ input, type }: { input: HTMLInputElement; type: string
       }, DEBOUNCE_MS);
     };
     const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        clearTimeout(timer); // a request still waiting must not reopen the list
+        pending?.abort();
+      }
       const { suggestions: list, active: current } = state.current;
       if (list.length === 0) return;
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
