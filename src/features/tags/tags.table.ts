@@ -11,6 +11,8 @@ export interface TagsTable {
   /** The canonical tag of the same type this one is a synonym of; null for canonical and unwrangled tags. */
   synonym_of: ColumnType<number | null, number | null | undefined, number | null>;
   unwrangleable: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Works tagged with this tag directly; kept by triggers on work_tags (migration 0009). */
+  taggings_count: ColumnType<number, never, never>;
 }
 
 export interface WorkTagsTable {
@@ -29,4 +31,11 @@ export interface TagParentsTable {
 export interface MetaTagsTable {
   meta_id: number;
   sub_id: number;
+}
+
+/** The lowercased words of each tag name, kept by triggers on tags (migration 0009), for autocomplete. */
+export interface TagWordsTable {
+  tag_id: number;
+  type: TagType;
+  word: string;
 }

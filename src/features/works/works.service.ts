@@ -147,6 +147,8 @@ export async function publishDraft(db: Db, viewer: Viewer, workId: number): Prom
 
 export async function removeWork(db: Db, viewer: Viewer, workId: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    // Deleting the work's tags updates tag use counts under the graph lock: take it before the work row.
+    await lockGraphShared(trx);
     if (!(await lockWork(trx, workId))) throw notFound('work');
     const work = await findWork(trx, workId);
     if (!work) throw notFound('work');

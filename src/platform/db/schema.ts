@@ -1,5 +1,5 @@
 import type { PseudsTable, SessionsTable, UserRolesTable, UsersTable } from '../../features/accounts/accounts.table.ts';
-import type { MetaTagsTable, TagParentsTable, TagsTable, WorkTagsTable } from '../../features/tags/tags.table.ts';
+import type { MetaTagsTable, TagParentsTable, TagsTable, TagWordsTable, WorkTagsTable } from '../../features/tags/tags.table.ts';
 import type { ChaptersTable, CreatorshipsTable, WorksTable } from '../../features/works/works.table.ts';
 import type { ReaderPreferencesTable } from '../../features/preferences/preferences.table.ts';
 import type { SongCreditsTable } from '../../features/songs/songs.table.ts';
@@ -27,6 +27,7 @@ export interface Database {
   work_tags: WorkTagsTable;
   tag_parents: TagParentsTable;
   meta_tags: MetaTagsTable;
+  tag_words: TagWordsTable;
   song_credits: SongCreditsTable;
   reader_preferences: ReaderPreferencesTable;
   series: SeriesTable;

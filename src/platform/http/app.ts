@@ -21,6 +21,8 @@ import { registerTagWrangleRoutes } from '../../features/wrangling/tag-wrangle.r
 import { registerAdminRoutes } from '../../features/admin/admin.routes.tsx';
 import { registerQueueRoutes } from '../../features/wrangling/queue.routes.tsx';
 import { registerAuditLogRoutes } from '../../features/audit/audit-log.routes.tsx';
+import { registerTagAutocompleteRoutes } from '../../features/tags/autocomplete/autocomplete.routes.ts';
+import { registerIslandAssets } from './assets.ts';
 import { registerErrorHandlers } from './error-handler.tsx';
 import { registerFormBodyParser, registerNulGuard } from './form-body.ts';
 import { registerSecurity } from './security.ts';
@@ -57,6 +59,7 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   registerFormBodyParser(app);
   await registerSecurity(app, secret);
   registerNulGuard(app);
+  await registerIslandAssets(app);
   await app.register(fastifyStatic, { root: path.resolve(publicDir), prefix: '/assets/', maxAge: '1h' });
   registerSessions(app);
 
@@ -74,5 +77,6 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   registerAdminRoutes(app);
   registerQueueRoutes(app);
   registerAuditLogRoutes(app);
+  registerTagAutocompleteRoutes(app);
   return app;
 }

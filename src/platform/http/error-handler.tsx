@@ -50,6 +50,8 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     const explained = explain(error, app.config.maxBodyBytes);
     if (explained.status >= 500) request.log.error({ err: error }, 'unhandled error');
     else request.log.info({ code: (error as FastifyError).code, status: explained.status }, error.message);
+    // Scripts asking for JSON (the islands) get the same safe message as JSON.
+    if (request.headers.accept?.startsWith('application/json')) return reply.code(explained.status).send({ error: explained.message });
     return sendPage(
       request,
       reply,

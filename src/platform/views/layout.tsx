@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from './page-context.ts';
 import { CsrfField } from './forms.tsx';
+import { IslandScript } from './islands.tsx';
 import { preferenceClasses } from '../../features/preferences/preferences.model.ts';
 import { adminPolicy } from '../../features/admin/admin.policy.ts';
 import { wranglingPolicy } from '../../features/wrangling/wrangling.policy.ts';
@@ -9,6 +10,8 @@ interface LayoutProps {
   ctx: PageContext;
   title: string;
   children: ComponentChildren;
+  /** The page has markup that islands enhance (islands.tsx): load their script. */
+  islands?: boolean;
 }
 
 function Navigation({ ctx }: { ctx: PageContext }) {
@@ -43,7 +46,7 @@ function Navigation({ ctx }: { ctx: PageContext }) {
   );
 }
 
-export function Layout({ ctx, title, children }: LayoutProps) {
+export function Layout({ ctx, title, children, islands = false }: LayoutProps) {
   return (
     <html lang="en" class={preferenceClasses(ctx.preferences)}>
       <head>
@@ -52,6 +55,7 @@ export function Layout({ ctx, title, children }: LayoutProps) {
         <meta name="color-scheme" content="light dark" />
         <title>{title === ctx.siteName ? title : `${title} | ${ctx.siteName}`}</title>
         <link rel="stylesheet" href="/assets/quire.css" />
+        {islands ? <IslandScript /> : null}
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to content</a>

@@ -2,7 +2,7 @@ import { listValue, type FormValues } from '../../../platform/http/forms.ts';
 import { CheckboxGroup } from '../../../platform/views/choice-fields.tsx';
 import { Field, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { LANGUAGES } from '../../works/languages.ts';
-import { CATEGORIES, RATINGS, WARNINGS } from '../tags.model.ts';
+import { CATEGORIES, RATINGS, WARNINGS, type FreeTagType } from '../tags.model.ts';
 
 interface Props {
   values: FormValues;
@@ -11,10 +11,11 @@ interface Props {
 
 const TAG_HINT = 'Separate tags with commas.';
 
-function TagField({ name, label, values, errors, hint = TAG_HINT }: Props & { name: string; label: string; hint?: string }) {
+/** `type` turns on tag suggestions for the field (features/tags/autocomplete/autocomplete.island.tsx). */
+function TagField({ name, label, type, values, errors, hint = TAG_HINT }: Props & { name: string; label: string; type: FreeTagType; hint?: string }) {
   return (
     <Field name={name} label={label} errors={errors} hint={hint}>
-      {(p) => <input {...p} type="text" autoComplete="off" value={values[name] ?? ''} />}
+      {(p) => <input {...p} type="text" autoComplete="off" data-tag-autocomplete={type} value={values[name] ?? ''} />}
     </Field>
   );
 }
@@ -35,11 +36,11 @@ export function ClassificationFields({ values, errors }: Props) {
         )}
       </Field>
       <CheckboxGroup name="warnings" legend="Archive warnings" hint="Choose at least one." options={WARNINGS} selected={listValue(values, 'warnings')} errors={errors} />
-      <TagField name="fandoms" label="Fandoms" hint="At least one. Separate fandoms with commas." values={values} errors={errors} />
+      <TagField name="fandoms" label="Fandoms" type="fandom" hint="At least one. Separate fandoms with commas." values={values} errors={errors} />
       <CheckboxGroup name="categories" legend="Categories" options={CATEGORIES} selected={listValue(values, 'categories')} errors={errors} />
-      <TagField name="relationships" label="Relationships" values={values} errors={errors} />
-      <TagField name="characters" label="Characters" values={values} errors={errors} />
-      <TagField name="freeforms" label="Additional tags" values={values} errors={errors} />
+      <TagField name="relationships" label="Relationships" type="relationship" values={values} errors={errors} />
+      <TagField name="characters" label="Characters" type="character" values={values} errors={errors} />
+      <TagField name="freeforms" label="Additional tags" type="freeform" values={values} errors={errors} />
       <Field name="language" label="Language" errors={errors}>
         {(p) => (
           <select {...p}>

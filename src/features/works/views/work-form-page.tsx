@@ -57,7 +57,7 @@ export function WorkFormPage({ ctx, pseuds, values, errors = {}, workId, isDraft
   const editing = workId !== undefined;
   const title = editing ? 'Edit work' : 'Post a new work';
   return (
-    <Layout ctx={ctx} title={titleWithErrors(title, errors)}>
+    <Layout ctx={ctx} title={titleWithErrors(title, errors)} islands>
       <h1>{title}</h1>
       <ErrorSummary errors={errors} />
       <form method="post" action={editing ? `/works/${workId}/edit` : '/works'} class="stack-form work-form" noValidate>

@@ -7,6 +7,7 @@ import * as m0005 from './0005_songs_preferences.ts';
 import * as m0006 from './0006_tag_graph.ts';
 import * as m0007 from './0007_wrangling.ts';
 import * as m0008 from './0008_media.ts';
+import * as m0009 from './0009_tag_autocomplete.ts';
 
 /**
  * Every migration, in order. Landed migrations are never edited: add a new file
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006_tag_graph': m0006,
   '0007_wrangling': m0007,
   '0008_media': m0008,
+  '0009_tag_autocomplete': m0009,
 };
