@@ -4,6 +4,7 @@ import { Layout } from '../../../platform/views/layout.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import { TagLink } from '../../tags/views/tag-link.tsx';
 import type { Tag } from '../../tags/tags.model.ts';
+import { Pagination } from '../../../platform/views/pagination.tsx';
 import { QUEUE_PAGE_SIZE, QUEUE_TYPE_LABELS, QUEUE_TYPES, queuePath, wranglePath, type BulkFailure, type QueuePage as Queue, type QueueTag, type QueueType } from '../queue.model.ts';
 
 interface Props {
@@ -66,17 +67,8 @@ function Row({ tag, checked }: { tag: QueueTag; checked: boolean }) {
 }
 
 function Pager({ fandom, type, page, total }: { fandom: Tag; type: QueueType; page: number; total: number }) {
-  const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
-  if (pages === 1) return null;
-  return (
-    <nav aria-label="Pages" class="pager">
-      <ul class="actions">
-        {page > 1 ? <li><a href={queuePath(fandom.name, type, page - 1)} rel="prev">Previous page</a></li> : null}
-        <li>Page {page} of {pages}</li>
-        {page < pages ? <li><a href={queuePath(fandom.name, type, page + 1)} rel="next">Next page</a></li> : null}
-      </ul>
-    </nav>
-  );
+  const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
+  return <Pagination page={page} pageCount={pageCount} href={(n) => queuePath(fandom.name, type, n)} />;
 }
 
 /** A fandom's unwrangled tags of one type, with bulk actions that work without JavaScript. */
