@@ -67,20 +67,44 @@ function candidateRuns(paragraphs: Paragraph[], body: number[]): number[][] {
   return runs;
 }
 
-/** Splits a run at its wider gaps; a multi-line paragraph stands alone. */
+/** How a paragraph is marked: a change of marking inside a run starts a new stanza. */
+function marking(p: Paragraph): string {
+  if (p.italic) return 'italic';
+  const facts = linesOf(p).map(lineFacts);
+  if (facts.every((f) => f.tilde)) return 'tilde';
+  if (facts.every((f) => f.quoted && !f.dialogue)) return 'quoted';
+  return 'plain';
+}
+
+/** Splits a run at its wider gaps and where the marking changes; a multi-line paragraph stands alone. */
 function stanzasOf(paragraphs: Paragraph[], run: number[]): Stanza[] {
   const inner = run.slice(1).map((i) => paragraphs[i]!.gapBefore);
   const narrowest = inner.length > 0 ? Math.min(...inner) : 0;
   const stanzas: Stanza[] = [];
-  for (const [k, i] of run.entries()) {
+  let previous: Paragraph | null = null;
+  for (const i of run) {
     const p = paragraphs[i]!;
-    const multi = p.text.includes('\n');
     const last = stanzas[stanzas.length - 1];
-    const previousMulti = last ? paragraphs[last.members[last.members.length - 1]!]!.text.includes('\n') : false;
-    if (k === 0 || multi || previousMulti || p.gapBefore > narrowest) stanzas.push({ members: [i] });
-    else last!.members.push(i);
+    const split = !previous || !last || p.text.includes('\n') || previous.text.includes('\n') || p.gapBefore > narrowest || marking(p) !== marking(previous);
+    if (split) stanzas.push({ members: [i] });
+    else last.members.push(i);
+    previous = p;
   }
   return stanzas;
+}
+
+/** A plain one-line sentence or speech at either edge of a lyric stanza is prose that happened to be short. */
+function trimEdges(paragraphs: Paragraph[], members: number[]): number[] {
+  const prose = (i: number) => {
+    const p = paragraphs[i]!;
+    const facts = lineFacts(p.text);
+    return !p.text.includes('\n') && marking(p) === 'plain' && (facts.period || facts.dialogue);
+  };
+  let start = 0;
+  let end = members.length;
+  while (start < end && prose(members[start]!)) start++;
+  while (end > start && prose(members[end - 1]!)) end--;
+  return members.slice(start, end);
 }
 
 function gapAfter(paragraphs: Paragraph[], index: number): number {
@@ -91,7 +115,6 @@ function gapAfter(paragraphs: Paragraph[], index: number): number {
 export function scoreStanza(paragraphs: Paragraph[], stanza: Stanza, repetition: RepetitionIndex, gap: number): number {
   const lines = stanza.members.flatMap((i) => linesOf(paragraphs[i]!).map((line) => ({ line, owner: i })));
   const facts = lines.map(({ line }) => lineFacts(line));
-  const italic = stanza.members.every((i) => paragraphs[i]!.italic);
   const n = lines.length;
   const repeated = Math.min(3, lines.filter(({ line, owner }) => repetition.repeats(line, owner)).length);
   const first = stanza.members[0]!;
@@ -99,7 +122,8 @@ export function scoreStanza(paragraphs: Paragraph[], stanza: Stanza, repetition:
   const innerGap = Math.max(0, ...stanza.members.slice(1).map((i) => paragraphs[i]!.gapBefore));
   const wide = paragraphs[first]!.gapBefore > Math.max(gap, innerGap) && gapAfter(paragraphs, last) > Math.max(gap, innerGap);
   let score = 0.5 * Math.min(n, 4);
-  score += 2.5 * (italic ? 1 : fraction(facts, (f) => f.tilde));
+  const italic = lines.filter(({ owner }) => paragraphs[owner]!.italic).length / Math.max(1, n);
+  score += 2.5 * Math.max(italic, fraction(facts, (f) => f.tilde));
   if (n >= 2) score += 1.5 * fraction(facts, (f) => f.quoted && !f.dialogue);
   score += 1.0 * fraction(facts, (f) => f.open);
   score -= 2.0 * fraction(facts, (f) => f.period);
@@ -120,8 +144,10 @@ export function detectLyrics(paragraphs: Paragraph[], body: number[]): LyricDeci
   for (const run of runs) {
     for (const stanza of stanzasOf(paragraphs, run)) {
       if (scoreStanza(paragraphs, stanza, repetition, gap) < LYRICS_THRESHOLD) continue;
-      stanza.members.forEach((i) => decision.lyric.add(i));
-      decision.stanzaStart.add(stanza.members[0]!);
+      const members = trimEdges(paragraphs, stanza.members);
+      if (members.length === 0) continue;
+      members.forEach((i) => decision.lyric.add(i));
+      decision.stanzaStart.add(members[0]!);
     }
   }
   return decision;

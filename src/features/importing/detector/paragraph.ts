@@ -19,13 +19,16 @@ export interface Paragraph {
   hint?: ParagraphHint;
 }
 
-/** Trims each line and the paragraph, keeping every other character. */
+/**
+ * Trims each line and drops whitespace-only lines (an HTML paragraph can hold `<br>&emsp;<br>`),
+ * keeping every other character.
+ */
 export function tidyParagraph(text: string): string {
   return text
     .split('\n')
     .map((line) => line.trim())
-    .join('\n')
-    .trim();
+    .filter((line) => line !== '')
+    .join('\n');
 }
 
 /**
