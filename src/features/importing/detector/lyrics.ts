@@ -67,8 +67,16 @@ function candidateRuns(paragraphs: Paragraph[], body: number[]): number[][] {
   return runs;
 }
 
+const markings = new WeakMap<Paragraph, string>();
+
 /** How a paragraph is marked: a change of marking inside a run starts a new stanza. */
 function marking(p: Paragraph): string {
+  let value = markings.get(p);
+  if (value === undefined) markings.set(p, (value = computeMarking(p)));
+  return value;
+}
+
+function computeMarking(p: Paragraph): string {
   if (p.italic) return 'italic';
   const facts = linesOf(p).map(lineFacts);
   if (facts.every((f) => f.tilde)) return 'tilde';

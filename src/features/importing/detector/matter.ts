@@ -27,7 +27,7 @@ function labelledRole(p: Paragraph): MatterRole | null {
 
 function repeatedLater(paragraphs: Paragraph[], i: number): boolean {
   const text = paragraphs[i]!.text.toLowerCase();
-  return paragraphs.some((p, k) => k > i && p.text.toLowerCase() === text);
+  return paragraphs.some((p, k) => k > i && p.text.length === text.length && p.text.toLowerCase() === text);
 }
 
 /** An unlabelled short line is the title when the matter before it, or what follows it, says so. */

@@ -83,9 +83,9 @@ function collectChapters(paragraphs: Paragraph[], layout: Layout): ImportedChapt
   return chapters.length > 0 ? chapters : [{ title: null, blocks: [] }];
 }
 
-function blockWords(block: Block): number {
-  if (block.kind === 'prose') return countWordsInText(block.text);
-  return block.kind === 'lyrics' ? countWordsInText(block.lines.join('\n')) : 0;
+function blockText(block: Block): string {
+  if (block.kind === 'prose') return block.text;
+  return block.kind === 'lyrics' ? block.lines.join('\n') : '';
 }
 
 /** The draft, from paragraphs. Word count is AO3's: the chapters' text, not the notes or titles. */
@@ -100,7 +100,7 @@ export function buildWork(paragraphs: Paragraph[]): ImportedWork {
     disclaimer: fields.disclaimer,
     songs: guessSongs([fields.disclaimer, fields.notes, fields.endNotes, fields.summary]),
     chapters,
-    wordCount: chapters.reduce((sum, c) => sum + c.blocks.reduce((s, b) => s + blockWords(b), 0), 0),
+    wordCount: countWordsInText(chapters.flatMap((c) => c.blocks.map(blockText)).join('\n')),
     suggestedTags: [],
     suggestedWarnings: suggestWarnings({ notes: [fields.notes, fields.summary, fields.endNotes], chapters }),
   };

@@ -2,7 +2,7 @@
  * Splits text into sentences, keeping each one's characters exactly, so a warning can quote it.
  * A sentence ends at . ! ? or … (after any closing quotes) followed by space, or at a line break.
  */
-const BOUNDARY = /(?<=[.!?…]["'”’)\]]*)\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])|\n+/u;
+const BOUNDARY = /(?<=[.!?…]["'”’)\]]*)\s+(?=["'“‘([]?[\p{Lu}\p{N}])|\n+/u;
 
 export function splitSentences(text: string): string[] {
   return text

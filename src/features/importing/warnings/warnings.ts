@@ -1,10 +1,10 @@
 import type { ImportedChapter, SuggestedWarning } from '../importing.model.ts';
-import { CATEGORIES, IDIOMS, NEGATION, NEGATION_WINDOW_WORDS, type CategoryRules, type WarningCategory } from './warning-patterns.ts';
+import { CATEGORIES, IDIOMS, NEGATION, NEGATION_WINDOW_WORDS, TRIGGER_STEMS, type CategoryRules, type WarningCategory } from './warning-patterns.ts';
 import { quoteAround, splitSentences } from './sentences.ts';
 
 /**
  * Warning suggestions: weighted phrase patterns over sentences (see warning-patterns.ts).
- * 1. Each sentence of the prose and the notes is taken alone. Lyrics are left out: songs speak of
+ * 1. Each sentence of the prose and the notes is taken alone (only those holding a trigger stem). Lyrics are left out: songs speak of
  *    dying and killing in metaphor far more often than stories do.
  * 2. Idioms ("killer smile", "dying to") are blanked out first, keeping the sentence's length.
  * 3. A pattern that matches counts its weight for the sentence, unless a negation ("not",
@@ -39,8 +39,14 @@ function negated(text: string, index: number): boolean {
   return NEGATION.test(before);
 }
 
-function scoreSentence(sentence: string, order: number, rules: CategoryRules): Hit | null {
-  const text = blankIdioms(sentence);
+interface Sentence {
+  text: string;
+  /** The text with idioms blanked out, same length. */
+  scan: string;
+  order: number;
+}
+
+function scoreSentence({ text: sentence, scan: text, order }: Sentence, rules: CategoryRules): Hit | null {
   const hit: Hit = { sentence, order, weight: 0, at: 0, patterns: [] };
   rules.patterns.forEach((pattern, k) => {
     const match = pattern.re.exec(text);
@@ -81,11 +87,16 @@ function evidence(hits: Hit[]): string[] {
 }
 
 export function suggestWarnings(source: WarningSource): SuggestedWarning[] {
-  const sentences = textsOf(source).flatMap(splitSentences);
+  const sentences: Sentence[] = textsOf(source)
+    .filter((text) => TRIGGER_STEMS.test(text))
+    .flatMap(splitSentences)
+    .map((text, order) => ({ text, order, scan: '' }))
+    .filter((s) => TRIGGER_STEMS.test(s.text))
+    .map((s) => ({ ...s, scan: blankIdioms(s.text) }));
   const suggestions: SuggestedWarning[] = [];
   for (const category of Object.keys(CATEGORIES) as WarningCategory[]) {
     const rules = CATEGORIES[category];
-    const hits = sentences.map((s, i) => scoreSentence(s, i, rules)).filter((h): h is Hit => h !== null);
+    const hits = sentences.map((s) => scoreSentence(s, rules)).filter((h): h is Hit => h !== null);
     if (hits.length > 0 && categoryScore(hits, rules) >= rules.threshold) suggestions.push({ name: rules.name, evidence: evidence(hits) });
   }
   return suggestions;
