@@ -26,7 +26,10 @@ const pathOf = (segments: PropertyKey[]) =>
 /** A tag name as the posting form would accept it, or the reason it can't be one. */
 export function checkTagName(raw: string): { ok: true; name: string } | { ok: false; error: string } {
   if (/[,，、]/.test(raw)) return { ok: false, error: `"${raw}" contains a comma, which separates tags` };
+  // The database can't store a lone surrogate or a NUL, and no tag needs a control character.
+  if (/\p{Surrogate}/u.test(raw)) return { ok: false, error: 'a name must be valid Unicode text' };
   const name = normalizeTagName(raw);
+  if (/\p{Cc}/u.test(name)) return { ok: false, error: `"${name.replace(/\p{Cc}/gu, '?')}" contains a control character` };
   if (name === '') return { ok: false, error: 'a name can\'t be empty' };
   const parsed = parseTagList(name, 'name');
   if (!parsed.ok) return { ok: false, error: parsed.error.replace(/^name: /, '') };
