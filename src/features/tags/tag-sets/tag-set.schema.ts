@@ -50,6 +50,8 @@ export function parseTagSetText(text: string): ParsedTagSet {
   if (!shape.success) return { ok: false, problems: shape.error.issues.map((i) => `${pathOf(i.path) || '(file)'}: ${i.message}`) };
   const problems: string[] = [];
   const entries: TagSetEntry[] = [];
+  // Big files name the same parents thousands of times: each distinct name is checked once.
+  const checked = new Map<string, ReturnType<typeof checkTagName>>();
   shape.data.tags.forEach((raw, i) => {
     const at = `tags[${i}]`;
     let type: FreeTagType | null = null;
@@ -57,7 +59,8 @@ export function parseTagSetText(text: string): ParsedTagSet {
     else if (!(FREE_TAG_TYPES as readonly string[]).includes(raw.type)) problems.push(`${at}.type: unknown type "${raw.type}" (use one of ${FREE_TAG_TYPES.join(', ')})`);
     else type = raw.type as FreeTagType;
     const check = (value: string, path: string): string | null => {
-      const result = checkTagName(value);
+      const result = checked.get(value) ?? checkTagName(value);
+      checked.set(value, result);
       if (!result.ok) problems.push(`${path}: ${result.error}`);
       return result.ok ? result.name : null;
     };

@@ -18,6 +18,7 @@ import {
   listTagLinks,
   markCanonical,
   pointSynonyms,
+  refreshTagStatistics,
   type ArchiveTag,
   type Link,
   type SynonymRow,
@@ -43,6 +44,9 @@ export interface ImportCounts {
 export type ImportResult = ({ ok: true } & ImportCounts) | { ok: false; problems: string[] };
 
 class Rollback extends Error {}
+
+/** From this many new tags on, the planner's statistics are refreshed (see refreshTagStatistics). */
+const BULK = 1000;
 
 const unique = <T>(items: T[], key: (item: T) => string): T[] => [...new Map(items.map((item) => [key(item), item])).values()];
 
@@ -75,26 +79,39 @@ function linksOf(entries: TagSetEntry[], ids: Map<string, number>, archive: Map<
   return { parents: unique(parents, pair), metas: unique(metas, pair) };
 }
 
-/** Applies a checked file; returns how many tags were created and how many graph changes were made. */
+/**
+ * Applies a checked file; returns how many tags were created and how many graph changes were
+ * made. Only what differs from the archive is written, so a second run writes nothing; a tag
+ * a concurrent work save created meanwhile is treated as one that existed.
+ */
 async function apply(trx: DbOrTrx, entries: TagSetEntry[], archive: Map<string, ArchiveTag>): Promise<Omit<ImportCounts, 'tags'>> {
   const canonicals: TagRef[] = unique(entries, tagKey).map((e) => ({ type: e.type, name: e.name }));
-  const createdCanonicals = await insertCanonicalTags(trx, canonicals);
-  const madeCanonical = await markCanonical(trx, canonicals);
-  const ids = await findTagIds(trx, canonicals);
+  const created = await insertCanonicalTags(trx, canonicals.filter((r) => !archive.has(tagKey(r))));
+  if (created.size >= BULK) await refreshTagStatistics(trx);
+  const existing = canonicals.filter((r) => !created.has(tagKey(r)) && archive.get(tagKey(r))?.canonical !== true);
+  const madeCanonical = await markCanonical(trx, existing);
+  const ids = new Map([...created, ...(await findTagIds(trx, existing))]);
+  for (const r of canonicals) if (!ids.has(tagKey(r))) ids.set(tagKey(r), archive.get(tagKey(r))!.id);
+
   const synonyms: SynonymRow[] = unique(
     entries.flatMap((e) => e.synonyms.map((name) => ({ type: e.type, name, canonicalId: ids.get(tagKey(e))! }))),
     tagKey,
   );
-  const createdSynonyms = await insertSynonyms(trx, synonyms);
-  const pointed = await pointSynonyms(trx, synonyms);
+  const createdSynonyms = await insertSynonyms(trx, synonyms.filter((r) => !archive.has(tagKey(r))));
+  if (createdSynonyms.size >= BULK) await refreshTagStatistics(trx);
+  const pointed = await pointSynonyms(
+    trx,
+    synonyms.filter((r) => !createdSynonyms.has(tagKey(r)) && archive.get(tagKey(r))?.synonymOf?.id !== r.canonicalId),
+  );
+
   const { parents, metas } = linksOf(entries, ids, archive);
   const parentsAdded = await insertParentLinks(trx, parents);
   const subsWithNewMeta = await insertMetaLinks(trx, metas);
   // Works tagged with a tag that became a synonym, or found under a tag that gained a meta-tag.
   await recomputeFilterTagsOfWorksUnder(trx, [...new Set([...pointed, ...subsWithNewMeta])]);
   return {
-    created: createdCanonicals + createdSynonyms,
-    changed: createdCanonicals + madeCanonical + createdSynonyms + pointed.length + parentsAdded + subsWithNewMeta.length,
+    created: created.size + createdSynonyms.size,
+    changed: created.size + madeCanonical + createdSynonyms.size + pointed.length + parentsAdded + subsWithNewMeta.length,
   };
 }
 
