@@ -17,6 +17,7 @@ import { registerSeriesRoutes } from '../../features/series/series.routes.tsx';
 import { registerPseudRoutes } from '../../features/pseuds/pseuds.routes.tsx';
 import { registerCreatorshipRoutes } from '../../features/creatorships/creatorships.routes.tsx';
 import { registerTagRoutes } from '../../features/tags/tags.routes.tsx';
+import { registerTagSetRoutes } from '../../features/tags/tag-sets/tag-sets.routes.tsx';
 import { registerErrorHandlers } from './error-handler.tsx';
 import { registerFormBodyParser, registerNulGuard } from './form-body.ts';
 import { registerSecurity } from './security.ts';
@@ -66,5 +67,6 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   registerPseudRoutes(app);
   registerCreatorshipRoutes(app);
   registerTagRoutes(app);
+  registerTagSetRoutes(app);
   return app;
 }
