@@ -4,6 +4,7 @@ import { ENGINES } from '../../../../test/support/databases.ts';
 import { buildUser, buildWork, uniqueName, type BuiltUser } from '../../../../test/support/builders.ts';
 import { startTestApp, TestClient, type TestApp } from '../../../../test/support/test-app.ts';
 import { COMMAND_LINE_ACTOR } from '../../audit/audit.model.ts';
+import { listAudit } from '../../audit/audit.repository.ts';
 import { tagPath } from '../tags.model.ts';
 import { exportTagSet, importTagSet } from './tag-set.service.ts';
 
@@ -104,6 +105,49 @@ for (const engine of ENGINES) {
       assert.equal((await importTagSet(t.db, '{"tags": [', COMMAND_LINE_ACTOR)).ok, false);
       const written = await t.db.selectFrom('tags').select('id').where('name', 'in', [good, loop1, loop2, 'Canon A']).execute();
       assert.deepEqual(written, []);
+    });
+
+    it('refuses what conflicts with the archive: cycles through its meta links, synonyms it already placed, and changes nothing', async () => {
+      const n = { top: uniqueName('Franchise'), mid: uniqueName('Series'), low: uniqueName('Film'), canon: uniqueName('Canon'), other: uniqueName('Other'), syn: uniqueName('Nick'), syn2: uniqueName('Alias') };
+      const setup = [
+        { type: 'freeform', name: n.top },
+        { type: 'freeform', name: n.mid, meta: [n.top] },
+        { type: 'freeform', name: n.low, meta: [n.mid] },
+        { type: 'fandom', name: n.canon, synonyms: [n.syn, n.syn2] },
+        { type: 'fandom', name: n.other },
+      ];
+      assert.ok((await importTagSet(t.db, JSON.stringify({ tags: setup }), COMMAND_LINE_ACTOR)).ok);
+      const before = await exportTagSet(t.db);
+
+      const tags = [
+        // Closes Film → Series → Franchise → Film with the archive's two links.
+        { type: 'freeform', name: n.top, meta: [n.low] },
+        // Already a synonym of another canonical tag in the archive.
+        { type: 'fandom', name: n.other, synonyms: [n.syn] },
+        // A synonym in the archive can't be declared canonical here.
+        { type: 'fandom', name: n.syn2 },
+        // A canonical tag that collects synonyms can't become one.
+        { type: 'fandom', name: uniqueName('New'), synonyms: [n.canon] },
+      ];
+      const result = await importTagSet(t.db, JSON.stringify({ tags }), COMMAND_LINE_ACTOR);
+      const problems = result.ok ? [] : result.problems;
+      assert.equal(problems.length, 4, problems.join('\n'));
+      assert.match(problems[0]!, new RegExp(`^tags\\[2\\]\\.name: "${n.syn2}" is a synonym of "${n.canon}" in the archive`));
+      assert.match(problems[1]!, new RegExp(`^tags\\[1\\]\\.synonyms\\[0\\]: "${n.syn}" is already a synonym of "${n.canon}" in the archive$`));
+      assert.match(problems[2]!, /^tags\[3\]\.synonyms\[0\]: ".*" has synonyms or meta\/sub-tags of its own in the archive/);
+      assert.equal(problems[3], `tags[0].meta: "${n.top}" would be its own meta-tag (cycle: ${n.top} → ${n.low} → ${n.mid} → ${n.top})`);
+      assert.deepEqual(await exportTagSet(t.db), before);
+    });
+
+    it('records one audit entry for an import that changed something, none for one that did not', async () => {
+      const { text } = sampleSet();
+      assert.ok((await importTagSet(t.db, text, COMMAND_LINE_ACTOR)).ok);
+      const [entry] = await listAudit(t.db, { limit: 1 });
+      assert.equal(entry?.action, 'tag_set.imported');
+      assert.equal(entry?.actorName, COMMAND_LINE_ACTOR.name);
+      assert.match(entry!.summary, /^Imported a tag set of 6 tags: 8 created, \d+ changed\.$/);
+      assert.ok((await importTagSet(t.db, text, COMMAND_LINE_ACTOR)).ok);
+      assert.equal((await listAudit(t.db, { limit: 1 }))[0]?.id, entry!.id);
     });
 
     it('exports a tag set that imports into a fresh archive with the same graph', async () => {
