@@ -142,9 +142,10 @@ async function tagsImport(config: Config, file: string): Promise<number> {
   }
   const { migrateToLatest } = await import('../platform/db/migrate.ts');
   const { importTagSet } = await import('../features/tags/tag-sets/tag-set.service.ts');
+  const { COMMAND_LINE_ACTOR } = await import('../features/audit/audit.model.ts');
   return withDatabase(config, async (database) => {
     await migrateToLatest(database.db);
-    const result = await importTagSet(database.db, text);
+    const result = await importTagSet(database.db, text, COMMAND_LINE_ACTOR);
     if (!result.ok) {
       console.error(`${file} was not imported; nothing was changed. Problems:`);
       for (const problem of result.problems) console.error(`  ${problem}`);

@@ -96,10 +96,20 @@ export async function recomputeFilterTagsOfWork(db: DbOrTrx, workId: number): Pr
   await recomputeWhere(db, sql<SqlBool>`w.id = ${workId}`);
 }
 
+// Up to this many tags (a wrangling screen), `&&` finds the works through the GIN index. A
+// tag set import passes tens of thousands, and `&&` compares every pair of elements, so the
+// works' filter tags are joined against the set instead.
+const FEW_TAGS = 100;
+
 /** Works found under any of these tags now, or tagged with one of them directly. */
 export async function recomputeFilterTagsOfWorksUnder(db: DbOrTrx, tagIds: number[]): Promise<void> {
+  if (tagIds.length === 0) return;
   const ids = sql`cast(${`{${tagIds.join(',')}}`} as bigint[])`;
-  await recomputeWhere(db, sql<SqlBool>`(w.filter_tag_ids && ${ids} or exists (select 1 from work_tags x where x.work_id = w.id and x.tag_id = any(${ids})))`);
+  const underFilter =
+    tagIds.length <= FEW_TAGS
+      ? sql`select f.id from works f where f.filter_tag_ids && ${ids}`
+      : sql`select f.id from works f cross join unnest(f.filter_tag_ids) u(tag_id) where u.tag_id in (select unnest(${ids}))`;
+  await recomputeWhere(db, sql<SqlBool>`w.id in (${underFilter} union select x.work_id from work_tags x where x.tag_id in (select unnest(${ids})))`);
 }
 
 // ---- Wrangle screen: removing parents, renaming, merging (see tag-graph.service.ts) ----

@@ -23,6 +23,7 @@ import { registerQueueRoutes } from '../../features/wrangling/queue.routes.tsx';
 import { registerAuditLogRoutes } from '../../features/audit/audit-log.routes.tsx';
 import { registerTagAutocompleteRoutes } from '../../features/tags/autocomplete/autocomplete.routes.ts';
 import { registerIslandAssets } from './assets.ts';
+import { registerTagSetRoutes } from '../../features/tags/tag-sets/tag-sets.routes.tsx';
 import { registerErrorHandlers } from './error-handler.tsx';
 import { registerFormBodyParser, registerNulGuard } from './form-body.ts';
 import { registerSecurity } from './security.ts';
@@ -78,5 +79,6 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   registerQueueRoutes(app);
   registerAuditLogRoutes(app);
   registerTagAutocompleteRoutes(app);
+  registerTagSetRoutes(app);
   return app;
 }

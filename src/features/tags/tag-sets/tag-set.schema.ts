@@ -26,7 +26,10 @@ const pathOf = (segments: PropertyKey[]) =>
 /** A tag name as the posting form would accept it, or the reason it can't be one. */
 export function checkTagName(raw: string): { ok: true; name: string } | { ok: false; error: string } {
   if (/[,，、]/.test(raw)) return { ok: false, error: `"${raw}" contains a comma, which separates tags` };
+  // The database can't store a lone surrogate or a NUL, and no tag needs a control character.
+  if (/\p{Surrogate}/u.test(raw)) return { ok: false, error: 'a name must be valid Unicode text' };
   const name = normalizeTagName(raw);
+  if (/\p{Cc}/u.test(name)) return { ok: false, error: `"${name.replace(/\p{Cc}/gu, '?')}" contains a control character` };
   if (name === '') return { ok: false, error: 'a name can\'t be empty' };
   const parsed = parseTagList(name, 'name');
   if (!parsed.ok) return { ok: false, error: parsed.error.replace(/^name: /, '') };
@@ -47,6 +50,8 @@ export function parseTagSetText(text: string): ParsedTagSet {
   if (!shape.success) return { ok: false, problems: shape.error.issues.map((i) => `${pathOf(i.path) || '(file)'}: ${i.message}`) };
   const problems: string[] = [];
   const entries: TagSetEntry[] = [];
+  // Big files name the same parents thousands of times: each distinct name is checked once.
+  const checked = new Map<string, ReturnType<typeof checkTagName>>();
   shape.data.tags.forEach((raw, i) => {
     const at = `tags[${i}]`;
     let type: FreeTagType | null = null;
@@ -54,7 +59,8 @@ export function parseTagSetText(text: string): ParsedTagSet {
     else if (!(FREE_TAG_TYPES as readonly string[]).includes(raw.type)) problems.push(`${at}.type: unknown type "${raw.type}" (use one of ${FREE_TAG_TYPES.join(', ')})`);
     else type = raw.type as FreeTagType;
     const check = (value: string, path: string): string | null => {
-      const result = checkTagName(value);
+      const result = checked.get(value) ?? checkTagName(value);
+      checked.set(value, result);
       if (!result.ok) problems.push(`${path}: ${result.error}`);
       return result.ok ? result.name : null;
     };
