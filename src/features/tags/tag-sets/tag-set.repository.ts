@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../../platform/db/schema.ts';
-import { FREE_TAG_TYPES, type FreeTagType, type TagType } from '../tags.model.ts';
+import { FREE_TAG_TYPES, MEDIA, type FreeTagType, type TagType } from '../tags.model.ts';
 import { tagKey, type TagRef } from '../tags.repository.ts';
 
 /*
@@ -31,14 +31,14 @@ function toRefs(refs: TagRef[]): { types: string[]; names: string[] } {
   return { types: refs.map((r) => r.type), names: refs.map((r) => r.name.toLowerCase()) };
 }
 
-/** Free tags whose name (ignoring case) is one of `names`, in any free type. */
+/** Free tags and media (the parents a fandom may name) whose name, ignoring case, is one of `names`. */
 export async function findArchiveTags(db: DbOrTrx, names: string[]): Promise<Map<string, ArchiveTag>> {
   const lowered = [...new Set(names.map((n) => n.toLowerCase()))];
   if (lowered.length === 0) return new Map();
   const result = await sql<{ id: string; type: TagType; name: string; canonical: boolean; c_id: string | null; c_name: string | null }>`
     select t.id, t.type, t.name, t.canonical, c.id as c_id, c.name as c_name
     from tags t left join tags c on c.id = t.synonym_of
-    where t.type = any(${textArray([...FREE_TAG_TYPES])}) and lower(t.name) in (select unnest(${textArray(lowered)}))
+    where t.type = any(${textArray([...FREE_TAG_TYPES, MEDIA])}) and lower(t.name) in (select unnest(${textArray(lowered)}))
   `.execute(db);
   return new Map(
     result.rows.map((r) => [

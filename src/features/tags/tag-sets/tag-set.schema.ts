@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FREE_TAG_TYPES, SYSTEM_TAG_TYPES, type FreeTagType } from '../tags.model.ts';
+import { FREE_TAG_TYPES, isFixedTagType, isTagType, type FreeTagType } from '../tags.model.ts';
 import { normalizeTagName, parseTagList } from '../tags.schemas.ts';
 
 /** One canonical tag of a tag set file, names already normalized. */
@@ -55,7 +55,7 @@ export function parseTagSetText(text: string): ParsedTagSet {
   shape.data.tags.forEach((raw, i) => {
     const at = `tags[${i}]`;
     let type: FreeTagType | null = null;
-    if ((SYSTEM_TAG_TYPES as readonly string[]).includes(raw.type)) problems.push(`${at}.type: "${raw.type}" tags are fixed by the archive and can't be imported`);
+    if (isTagType(raw.type) && isFixedTagType(raw.type)) problems.push(`${at}.type: "${raw.type}" tags are fixed by the archive and can't be imported`);
     else if (!(FREE_TAG_TYPES as readonly string[]).includes(raw.type)) problems.push(`${at}.type: unknown type "${raw.type}" (use one of ${FREE_TAG_TYPES.join(', ')})`);
     else type = raw.type as FreeTagType;
     const check = (value: string, path: string): string | null => {

@@ -71,6 +71,20 @@ for (const engine of ENGINES) {
       assert.deepEqual(await importTagSet(t.db, text, COMMAND_LINE_ACTOR), { ok: true, tags: 6, created: 0, changed: 0 });
     });
 
+    it('places fandoms in the archive’s media by naming them as parents, and exports them the same way', async () => {
+      const fandom = uniqueName('Broadcast Fandom');
+      const tags = [{ type: 'fandom', name: fandom, parents: ['TV Shows', 'movies'] }];
+      const result = await importTagSet(t.db, JSON.stringify({ tags }), COMMAND_LINE_ACTOR);
+      assert.ok(result.ok, result.ok ? '' : result.problems.join('\n'));
+      for (const media of ['TV Shows', 'Movies']) {
+        const page = await new TestClient(t.app).get(tagPath('media', media));
+        assert.ok(page.body.includes(`>${fandom}</a>`), `${fandom} is listed under ${media}`);
+      }
+      const exported = (await exportTagSet(t.db)).tags.find((e) => e.name === fandom);
+      assert.deepEqual(exported?.parents, ['Movies', 'TV Shows']);
+      assert.deepEqual(await importTagSet(t.db, JSON.stringify({ tags: [exported] }), COMMAND_LINE_ACTOR), { ok: true, tags: 1, created: 0, changed: 0 });
+    });
+
     it('refuses a bad file whole, listing every problem with its JSON path, and writes nothing', async () => {
       const good = uniqueName('Good Fandom');
       const loop1 = uniqueName('Loop A');

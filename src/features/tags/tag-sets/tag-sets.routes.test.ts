@@ -107,7 +107,7 @@ for (const engine of ENGINES) {
       assert.match(bad.body, /<title>Error: Tag sets/);
       const lines = problemLines(bad.body);
       assert.equal(lines.length, 2, lines.join('\n'));
-      assert.match(lines[0]!, /^tags\[1\]\.type: unknown type &quot;media&quot;/);
+      assert.match(lines[0]!, /^tags\[1\]\.type: &quot;media&quot; tags are fixed by the archive/);
       assert.match(lines[1]!, /^tags\[2\]\.name: .*&lt;b>bold&lt;\/b>/);
       assert.doesNotMatch(bad.body, /<b>bold/);
       assert.equal(await t.db.selectFrom('tags').select('id').where('name', '=', good).executeTakeFirst(), undefined);
