@@ -1,8 +1,8 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
 import { visibleWorkSql } from '../works/works.repository.ts';
-import { isFixedTagType, UNCATEGORIZED_MEDIA, type FandomCount, type MediaFandoms, type FreeTagType, type RelatedTags, type Tag, type TagDetails, type TagRelation, type TagType } from './tags.model.ts';
+import { isFixedTagType, UNCATEGORIZED_MEDIA, type MediaFandoms, type FreeTagType, type RelatedTags, type Tag, type TagDetails, type TagRelation, type TagType } from './tags.model.ts';
 
 export interface TagRef {
   type: TagType;
@@ -83,21 +83,6 @@ export async function listRelatedTags(db: DbOrTrx, tagId: number): Promise<Relat
   const related: RelatedTags = { synonym: [], parent: [], child: [], meta: [], sub: [] };
   for (const { relation, id, type, name } of result.rows) related[relation].push({ id, type, name });
   return related;
-}
-
-/** Canonical fandoms, alphabetical, each with the works the viewer may see under it. */
-export async function listCanonicalFandoms(db: DbOrTrx, viewer: Viewer | null): Promise<FandomCount[]> {
-  const rows = await db
-    .selectFrom('tags as t')
-    .leftJoin('works as w', (join) => join.on(sql<SqlBool>`w.filter_tag_ids @> array[t.id]`).on(visibleWorkSql('w', viewer)))
-    .select(['t.id', 't.type', 't.name', (eb) => eb.fn.count<number>('w.id').as('work_count')])
-    .where('t.type', '=', 'fandom')
-    .where('t.canonical', '=', true)
-    .groupBy('t.id')
-    .orderBy(sql`lower(t.name)`)
-    .orderBy('t.id')
-    .execute();
-  return rows.map((row) => ({ id: row.id, type: row.type, name: row.name, workCount: Number(row.work_count) }));
 }
 
 /**
