@@ -151,7 +151,7 @@ for (const engine of ENGINES) {
       await wrangleOk('fandom', tv, 'canonical');
       assert.deepEqual(await titlesOn('fandom', tv), ['Under the canonical']);
 
-      const location = await wrangleOk('fandom', bbc, 'synonym', { synonym_of: `  ${tv.toUpperCase()} ` });
+      const location = await wrangleOk('fandom', bbc, 'synonym', { synonym_of: `  ${tv.toUpperCase()}, ` });
       assert.deepEqual(await titlesOn('fandom', tv), ['Under the synonym', 'Under the canonical']);
       const page = await wrangler.get(location);
       assert.match(page.body, /<p class="notice" role="status">The tag is now a synonym\./);
