@@ -6,14 +6,14 @@ import { requireViewer } from '../../platform/http/route-helpers.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import type { Viewer } from '../../platform/views/page-context.ts';
 import { listAudit } from '../audit/audit.repository.ts';
-import { isTagType, SYSTEM_TAG_TYPES, type TagDetails } from '../tags/tags.model.ts';
+import { isTagType, type TagDetails } from '../tags/tags.model.ts';
 import { findTagDetails, listRelatedTags } from '../tags/tags.repository.ts';
 import { normalizeTagName } from '../tags/tags.schemas.ts';
 import { countTagWorks } from './tag-wrangle.repository.ts';
 import { ERROR_KEY, isWrangleAction, WRANGLE_FORMS, type WrangleAction } from './tag-wrangle.schemas.ts';
 import { wrangleTag } from './tag-wrangle.service.ts';
 import { SystemTagWranglePage, TagWranglePage } from './views/tag-wrangle-page.tsx';
-import { wranglePath } from './views/wrangle-link.tsx';
+import { isWrangleable, wranglePath } from './tag-wrangle.model.ts';
 import { wranglingPolicy } from './wrangling.policy.ts';
 
 const HISTORY_ENTRIES = 20;
@@ -34,8 +34,6 @@ async function loadTag(request: FastifyRequest, { type, name }: TagParams): Prom
   return tag;
 }
 
-const isSystemTag = (tag: TagDetails) => (SYSTEM_TAG_TYPES as readonly string[]).includes(tag.type);
-
 interface PageState {
   values?: FormValues;
   errors?: FieldErrors;
@@ -44,7 +42,7 @@ interface PageState {
 
 async function renderWranglePage(request: FastifyRequest, reply: FastifyReply, tag: TagDetails, state: PageState, status = 200) {
   const { db } = request.server;
-  if (isSystemTag(tag)) return sendPage(request, reply, (ctx) => <SystemTagWranglePage ctx={ctx} tag={tag} {...(state.errors ? { errors: state.errors } : {})} />, status);
+  if (!isWrangleable(tag)) return sendPage(request, reply, (ctx) => <SystemTagWranglePage ctx={ctx} tag={tag} {...(state.errors ? { errors: state.errors } : {})} />, status);
   const [related, counts, history] = await Promise.all([listRelatedTags(db, tag.id), countTagWorks(db, tag.id), listAudit(db, { tagId: tag.id, limit: HISTORY_ENTRIES })]);
   return sendPage(request, reply, (ctx) => <TagWranglePage ctx={ctx} tag={tag} related={related} counts={counts} history={history} {...state} />, status);
 }

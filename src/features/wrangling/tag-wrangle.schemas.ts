@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { normalizeTagName, parseTagList } from '../tags/tags.schemas.ts';
 
+const TRAILING_SEPARATORS = /[\s,，、]+$/u;
+
 /**
  * One tag name typed into a wrangle form: normalized, and held to the rules of any tag name
- * (so a name that can't exist is refused before it is looked up). A comma is refused rather
- * than split: each form names exactly one tag.
+ * (so a name that can't exist is refused before it is looked up). A comma inside is refused
+ * rather than split: each form names exactly one tag. A trailing one is dropped, as the tag
+ * autocomplete island leaves "Name, " in a field after a suggestion is chosen.
  */
 export function tagNameField(label: string) {
   return z
@@ -12,7 +15,7 @@ export function tagNameField(label: string) {
     .max(1_000, { message: `${label} is too long.` })
     .default('')
     .transform((raw, ctx) => {
-      const name = normalizeTagName(raw);
+      const name = normalizeTagName(raw.replace(TRAILING_SEPARATORS, ''));
       const parsed = parseTagList(name, label);
       if (name === '') ctx.addIssue({ code: 'custom', message: `${label} can't be blank.` });
       else if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });

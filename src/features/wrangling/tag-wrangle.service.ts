@@ -8,6 +8,7 @@ import { lockGraphExclusive, setUnwrangleable } from '../tags/tag-graph.reposito
 import { addMetaTag, addParent, makeCanonical, makeSynonym, markUnwrangleable, mergeTag, removeMetaTag, removeParent, renameTag } from '../tags/tag-graph.service.ts';
 import { PARENT_TYPES, type FreeTagType, type Tag, type TagDetails, type TagRelation, type TagType } from '../tags/tags.model.ts';
 import { findTagDetails, listRelatedTags } from '../tags/tags.repository.ts';
+import { isWrangleable } from './tag-wrangle.model.ts';
 import { findTagDetailsById } from './tag-wrangle.repository.ts';
 import { ERROR_KEY, type WrangleAction, type WrangleForm } from './tag-wrangle.schemas.ts';
 import { wranglingPolicy } from './wrangling.policy.ts';
@@ -179,6 +180,8 @@ export async function wrangleTag<A extends WrangleAction>(db: Db, viewer: Viewer
       await lockGraphExclusive(trx);
       const tag = await findTagDetailsById(trx, tagId);
       if (!tag) throw notFound('tag');
+      // Fixed tags (system tags, media) are refused here whatever the graph service allows.
+      if (!isWrangleable(tag)) throw refuse(`${q(tag.name)} is a fixed ${tag.type} tag and can't be wrangled.`);
       return handler({ trx, actor: { id: viewer.id, name: viewer.username }, tag }, form);
     });
     return { ok: true, tag };

@@ -151,7 +151,7 @@ for (const engine of ENGINES) {
       await wrangleOk('fandom', tv, 'canonical');
       assert.deepEqual(await titlesOn('fandom', tv), ['Under the canonical']);
 
-      const location = await wrangleOk('fandom', bbc, 'synonym', { synonym_of: `  ${tv.toUpperCase()} ` });
+      const location = await wrangleOk('fandom', bbc, 'synonym', { synonym_of: `  ${tv.toUpperCase()}, ` });
       assert.deepEqual(await titlesOn('fandom', tv), ['Under the synonym', 'Under the canonical']);
       const page = await wrangler.get(location);
       assert.match(page.body, /<p class="notice" role="status">The tag is now a synonym\./);
@@ -245,7 +245,7 @@ for (const engine of ENGINES) {
       await refused('character', renamed, 'rename', { new_name: '   ' }, /New name can(&#39;|')t be blank/);
       await refused('character', renamed, 'rename', { new_name: '!!!' }, /needs at least one letter or number/);
       await refused('character', renamed, 'rename', { new_name: 'x'.repeat(151) }, /longer than 150 characters/);
-      await refused('rating', 'General Audiences', 'rename', { new_name: 'Everyone' }, /fixed rating tag and can(&#39;|')t be renamed/);
+      await refused('rating', 'General Audiences', 'rename', { new_name: 'Everyone' }, /fixed rating tag and can(&#39;|')t be wrangled/);
       // The typed name is kept in the form after an error.
       assert.match((await wrangle('character', renamed, 'rename', { new_name: 'One, Two' })).body, /id="field-new_name"[^>]*value="One, Two"/);
     });

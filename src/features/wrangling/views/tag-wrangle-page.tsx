@@ -8,7 +8,7 @@ import type { AuditEntry } from '../../audit/audit.model.ts';
 import { MAX_TAG_LENGTH, PARENT_TYPES, TAG_TYPE_LABELS, tagPath, type FreeTagType, type RelatedTags, type Tag, type TagDetails } from '../../tags/tags.model.ts';
 import type { TagWorkCounts } from '../tag-wrangle.repository.ts';
 import type { WrangleAction } from '../tag-wrangle.schemas.ts';
-import { wranglePath } from './wrangle-link.tsx';
+import { wranglePath } from '../tag-wrangle.model.ts';
 
 export interface TagWranglePageProps {
   ctx: PageContext;
