@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../../platform/db/schema.ts';
-import type { FreeTagType } from '../tags.model.ts';
+import type { SuggestedType } from './autocomplete.schemas.ts';
 
 export interface TagSuggestion {
   name: string;
-  type: FreeTagType;
+  type: SuggestedType;
   canonical: boolean;
   /** The canonical tag this one is a synonym of; null for a canonical tag. */
   synonymOf: string | null;
@@ -18,20 +18,20 @@ export const MAX_SUGGESTIONS = 10;
 const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, '\\$&')}%`;
 
 /**
- * Canonical tags and synonyms of one type whose name, or any word of whose name, starts with
+ * Canonical tags and synonyms of the given types whose name, or any word of whose name, starts with
  * `prefix` (ignoring case). Most used first, then name matches before word matches, then by
  * name. Both matches are btree range scans (migration 0009); use counts are stored on the tag,
  * so no work_tags are counted here.
  */
-export async function suggestTags(db: DbOrTrx, type: FreeTagType, prefix: string): Promise<TagSuggestion[]> {
+export async function suggestTags(db: DbOrTrx, types: SuggestedType[], prefix: string): Promise<TagSuggestion[]> {
   const pattern = likePrefix(prefix);
-  const result = await sql<{ name: string; type: FreeTagType; canonical: boolean; synonym_of: string | null; uses: number; name_match: boolean }>`
+  const result = await sql<{ name: string; type: SuggestedType; canonical: boolean; synonym_of: string | null; uses: number; name_match: boolean }>`
     with hits as (
       select id, true as name_match from tags
-      where type = ${type} and lower(name) like lower(${pattern})
+      where type = any(cast(${types} as text[])) and lower(name) like lower(${pattern})
       union all
       select tag_id, false from tag_words
-      where type = ${type} and word like lower(${pattern})
+      where type = any(cast(${types} as text[])) and word like lower(${pattern})
     ), matched as (
       select id, bool_or(name_match) as name_match from hits group by id
     )

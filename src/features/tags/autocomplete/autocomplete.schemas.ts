@@ -1,10 +1,22 @@
 import { z } from 'zod';
-import { FREE_TAG_TYPES, MAX_TAG_LENGTH } from '../tags.model.ts';
+import { FREE_TAG_TYPES, MAX_TAG_LENGTH, MEDIA, type FreeTagType } from '../tags.model.ts';
 import { normalizeTagName } from '../tags.schemas.ts';
 
-/** The query string of GET /tags/autocomplete: a free tag type and the text typed so far. */
+/** The types a field may ask for: free tags, and media (a fandom's parents on the wrangle screen). */
+export const SUGGESTED_TYPES = [...FREE_TAG_TYPES, MEDIA] as const;
+export type SuggestedType = FreeTagType | typeof MEDIA;
+
+const typeMessage = `type must be one of ${SUGGESTED_TYPES.join(', ')}, or several of them separated by commas.`;
+
+/**
+ * The query string of GET /tags/autocomplete: the tag type (or types, comma-separated, for a
+ * field such as a relationship's parent, which may be a fandom or a character) and the text typed so far.
+ */
 export const autocompleteQuery = z.object({
-  type: z.enum(FREE_TAG_TYPES, { message: `type must be one of: ${FREE_TAG_TYPES.join(', ')}.` }),
+  type: z
+    .string({ message: typeMessage })
+    .transform((raw) => [...new Set(raw.split(','))])
+    .pipe(z.array(z.enum(SUGGESTED_TYPES, { message: typeMessage })).min(1, { message: typeMessage })),
   q: z
     .string({ message: 'q must be the text typed so far.' })
     .refine((text) => !text.includes('\0'), { message: 'q must not contain NUL.' })

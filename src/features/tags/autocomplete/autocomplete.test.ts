@@ -130,6 +130,15 @@ for (const engine of ENGINES) {
       assert.deepEqual(response.json(), { suggestions: [] });
     });
 
+    it('suggests across several types for a field that takes either, and the media a fandom is placed in', async () => {
+      const k = token();
+      await canonical('fandom', `${k} Fandom`);
+      await canonical('character', `${k} Character`);
+      await canonical('freeform', `${k} Freeform`);
+      assert.deepEqual(names(await suggest('fandom,character', k)), [`${k} Character`, `${k} Fandom`]);
+      assert.deepEqual(names(await suggest('media', 'tv')), ['TV Shows']);
+    });
+
     it('refuses bad input with a 400 and a JSON message, never a 500', async () => {
       const long = 'a'.repeat(151);
       const cases = [
@@ -142,6 +151,8 @@ for (const engine of ENGINES) {
         `/tags/autocomplete?type=fandom&q=${long}`,
         '/tags/autocomplete?type=fandom&q=a&q=b',
         '/tags/autocomplete?type=fandom&type=character&q=a',
+        '/tags/autocomplete?type=fandom,rating&q=a',
+        '/tags/autocomplete?type=fandom,&q=a',
       ];
       for (const url of cases) {
         const response = await new TestClient(t.app).get(url);

@@ -186,7 +186,7 @@ export function TagWranglePage({ ctx, tag, related, counts, history, values = {}
   const parentTypes = PARENT_TYPES[tag.type as FreeTagType] ?? [];
   const common = { ctx, tag, values, errors };
   return (
-    <Layout ctx={ctx} title={titleWithErrors(`Wrangle ${tag.name}`, errors)}>
+    <Layout ctx={ctx} title={titleWithErrors(`Wrangle ${tag.name}`, errors)} islands>
       <h1>Wrangle {tag.name}</h1>
       <p class="tag-type">
         {TAG_TYPE_LABELS[tag.type].one} · <a href={tagPath(tag.type, tag.name)}>View the tag page</a>
