@@ -1,4 +1,4 @@
-import { tagPath, type Tag, type TagType } from '../tags/tags.model.ts';
+import type { Tag, TagType } from '../tags/tags.model.ts';
 
 /** The tag types a fandom's queue sorts into it (AO3's "unwrangled bins"). */
 export const QUEUE_TYPES = ['character', 'relationship', 'freeform'] as const;
@@ -53,5 +53,3 @@ export const queuePath = (fandomName: string, type?: QueueType, page?: number, d
   return `/wrangling/fandoms/${encodeURIComponent(fandomName)}${query ? `?${query}` : ''}`;
 };
 
-/** The tag's wrangle screen (built by the tag-wrangle feature). */
-export const wranglePath = (tag: Pick<Tag, 'type' | 'name'>) => `${tagPath(tag.type, tag.name)}/wrangle`;

@@ -5,7 +5,8 @@ import type { PageContext } from '../../../platform/views/page-context.ts';
 import { TagLink } from '../../tags/views/tag-link.tsx';
 import type { Tag } from '../../tags/tags.model.ts';
 import { Pagination } from '../../../platform/views/pagination.tsx';
-import { QUEUE_PAGE_SIZE, QUEUE_TYPE_LABELS, QUEUE_TYPES, queuePath, wranglePath, type BulkFailure, type QueuePage as Queue, type QueueTag, type QueueType } from '../queue.model.ts';
+import { wranglePath } from '../tag-wrangle.model.ts';
+import { QUEUE_PAGE_SIZE, QUEUE_TYPE_LABELS, QUEUE_TYPES, queuePath, type BulkFailure, type QueuePage as Queue, type QueueTag, type QueueType } from '../queue.model.ts';
 
 interface Props {
   ctx: PageContext;
