@@ -30,7 +30,8 @@ async function logIn(page: Page, user: BuiltUser): Promise<void> {
   await page.getByRole('button', { name: 'Log out' }).waitFor();
 }
 
-const status = (page: Page) => page.getByRole('status');
+// The page's notice, not the autocomplete island's live regions (also role=status).
+const status = (page: Page) => page.locator('.notice[role="status"]');
 
 describe('tag wrangling in the browser', () => {
   it('a wrangler makes a synonym; a guest finds its works on the canonical tag’s page', { timeout: TEST_TIMEOUT }, async () => {
