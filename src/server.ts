@@ -38,6 +38,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     dataDir: config.dataDir,
     poolSize: config.dbPoolSize,
     onLockLost: (error) => logger.error({ err: error }, 'lost the lock on the data folder'),
+    onIdleConnectionError: (error) => logger.warn({ err: error }, 'the database closed an idle connection; the pool will open another'),
   });
   try {
     const applied = await migrateToLatest(database.db);

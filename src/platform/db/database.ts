@@ -20,10 +20,15 @@ export interface DatabaseHandle {
 export interface ConnectOptions {
   /** Kysely's query log hook; tests use it to count queries per page. */
   log?: LogConfig;
+  /** Told when the server drops an idle pooled connection (a restart, a terminated backend). */
+  onIdleConnectionError?: (error: Error) => void;
 }
 
 export function connectPostgres(url: string, poolSize: number, options: ConnectOptions = {}): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // pg emits 'error' for an idle client the server closed; with no listener Node would end the
+  // whole process. The pool has already discarded that client and opens a new one when needed.
+  pool.on('error', options.onIdleConnectionError ?? (() => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(options.log ? { log: options.log } : {}) });
   return { db, engine: 'postgres', close: () => db.destroy() };
 }
@@ -51,11 +56,15 @@ export interface OpenOptions {
   dataDir: string;
   poolSize: number;
   onLockLost?: (error: Error) => void;
+  onIdleConnectionError?: (error: Error) => void;
 }
 
 /** Real PostgreSQL when DATABASE_URL is set; otherwise the embedded PGlite in the locked data folder. */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
-  if (options.databaseUrl) return connectPostgres(options.databaseUrl, options.poolSize);
+  if (options.databaseUrl) {
+    const { onIdleConnectionError } = options;
+    return connectPostgres(options.databaseUrl, options.poolSize, onIdleConnectionError ? { onIdleConnectionError } : {});
+  }
   const release = await lockDataDir(options.dataDir, options.onLockLost ?? (() => {}));
   try {
     const pglite = await PGlite.create(path.join(options.dataDir, 'pgdata'));
