@@ -59,8 +59,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       SELECT DISTINCT w FROM regexp_split_to_table(lower(name), '[[:space:][:punct:]]+') AS w WHERE w <> ''
     $$;
 
+    -- No foreign key to tags: its per-row check would run inside every bulk insert of tags
+    -- (a tag set import), with a plan cached while the table was small. The triggers below
+    -- are the only writers, and a deleted tag takes its words with it.
     CREATE TABLE tag_words (
-      tag_id bigint NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+      tag_id bigint NOT NULL,
       type text NOT NULL,
       word text NOT NULL,
       PRIMARY KEY (tag_id, word)
@@ -75,6 +78,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     END $$;
     CREATE TRIGGER tags_words_inserted AFTER INSERT ON tags
       REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tags_words_inserted();
+
+    CREATE FUNCTION tags_words_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      DELETE FROM tag_words w USING old_rows o WHERE w.tag_id = o.id;
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER tags_words_deleted AFTER DELETE ON tags
+      REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION tags_words_deleted();
 
     -- Renames are rare: a row trigger, only when the name really changed.
     CREATE FUNCTION tags_words_renamed() RETURNS trigger LANGUAGE plpgsql AS $$
