@@ -36,8 +36,9 @@ export function parseImportArgs(args: string[], usage: (message: string) => Erro
   return { file: positionals[0]!, format: values.format, dryRun, json: values.json ?? false, as: values.as, fandoms: values.fandom ?? [] };
 }
 
-const MB = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-const tooLarge = (what: string, limit: number) => new ImportInputError(`${what} is larger than ${MB(limit)}, the import limit (QUIRE_IMPORT_MAX_BYTES).`);
+const round = (n: number) => Math.round(n * 10) / 10;
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${round(bytes / 1024 / 1024)} MB` : bytes >= 1024 ? `${round(bytes / 1024)} KB` : `${bytes} bytes`);
+const tooLarge = (what: string, limit: number) => new ImportInputError(`${what} is larger than ${size(limit)}, the import limit (QUIRE_IMPORT_MAX_BYTES).`);
 
 /** Reads standard input as bytes, refusing more than `limit` without reading it all. */
 async function readStdin(limit: number): Promise<Buffer> {
