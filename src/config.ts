@@ -29,6 +29,7 @@ const envSchema = z.object({
   QUIRE_SESSION_DAYS: integerFromEnv(1, 3650).default(30),
   QUIRE_LOGIN_RATE_LIMIT: integerFromEnv(1, 100000).default(10),
   QUIRE_SIGNUP_RATE_LIMIT: integerFromEnv(1, 100000).default(5),
+  QUIRE_IMPORT_MAX_BYTES: integerFromEnv(1024, 1024 * 1024 * 1024).default(10 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 });
 
@@ -45,6 +46,8 @@ export interface Config {
   sessionDays: number;
   loginRateLimitPerMinute: number;
   signupRateLimitPerHour: number;
+  /** Largest file `quire import` (and the import page) accepts, in bytes. */
+  importMaxBytes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -77,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: e.QUIRE_SESSION_DAYS,
     loginRateLimitPerMinute: e.QUIRE_LOGIN_RATE_LIMIT,
     signupRateLimitPerHour: e.QUIRE_SIGNUP_RATE_LIMIT,
+    importMaxBytes: e.QUIRE_IMPORT_MAX_BYTES,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -15,12 +15,16 @@ Commands:
   admin revoke --name N --role ROLE      Take a role away (the archive always keeps one admin)
   tags import FILE.json                  Import a tag set (canonical tags, synonyms, parents, meta-tags)
   tags export [--output FILE]            Write the archive's tag set as JSON (to stdout by default)
+  import FILE [--format text|html|docx|md] [--dry-run] [--json] [--as USERNAME] [--fandom NAME]
+                                         Detect a story's structure (FILE - is stdin); --dry-run prints
+                                         it (--json: as JSON), --as creates a draft owned by USERNAME
   help, --help                           Show this help
 
 Configuration comes from environment variables (see README.md):
   PORT, HOST, DATABASE_URL, QUIRE_DATA_DIR, QUIRE_SITE_NAME, QUIRE_SECRET,
   QUIRE_TRUST_PROXY, QUIRE_MAX_BODY_BYTES, QUIRE_DB_POOL_SIZE,
-  QUIRE_SESSION_DAYS, QUIRE_LOGIN_RATE_LIMIT, QUIRE_SIGNUP_RATE_LIMIT, LOG_LEVEL
+  QUIRE_SESSION_DAYS, QUIRE_LOGIN_RATE_LIMIT, QUIRE_SIGNUP_RATE_LIMIT,
+  QUIRE_IMPORT_MAX_BYTES, LOG_LEVEL
 
 Without DATABASE_URL, Quire keeps an embedded PostgreSQL (PGlite) in QUIRE_DATA_DIR (default ./data).
 `;
@@ -172,6 +176,13 @@ async function tagsExport(config: Config, output: string | undefined): Promise<n
   return 0;
 }
 
+/** `quire import`: see import-command.ts. Bad input is exit 2 with one line (ImportInputError). */
+async function importStory(config: Config, args: string[]): Promise<number> {
+  const { importCommand, parseImportArgs } = await import('./import-command.ts');
+  const parsed = parseImportArgs(args, (message) => new UsageError(message));
+  return importCommand(config, parsed, (run) => withDatabase(config, run));
+}
+
 /** Runs one CLI command and returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -193,12 +204,18 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`Unknown admin command: ${rest[0] ?? '(none)'}. Try: quire admin create --email E --name N, or quire admin grant --name N --role tag_wrangler`);
       case 'tags':
         return await tags(loadConfig(), rest);
+      case 'import':
+        return await importStory(loadConfig(), rest);
       default:
         throw new UsageError(`Unknown command: ${command}`);
     }
   } catch (error) {
     if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`${(error as Error).message}\n\n${HELP}`);
+      return 2;
+    }
+    if (error instanceof Error && error.name === 'ImportInputError') {
+      console.error(`Error: ${error.message}`);
       return 2;
     }
     if (error instanceof Error && ONE_LINE_ERRORS.has(error.name)) {

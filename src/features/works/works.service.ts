@@ -1,4 +1,4 @@
-import type { Db } from '../../platform/db/schema.ts';
+import type { Db, DbOrTrx } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { sanitizeUserHtml } from '../../platform/security/sanitize.ts';
 import { plainTextToHtml } from '../../platform/text/plain-text.ts';
@@ -10,6 +10,7 @@ import { setWorkTags } from '../tags/tags.service.ts';
 import { lockGraphShared } from '../tags/tag-graph.repository.ts';
 import { conflictMessage, expectedChaptersError } from '../chapters/chapter-fields.ts';
 import { refreshWorkStats, updateChapter } from '../chapters/chapters.repository.ts';
+import type { SongCredit } from '../songs/songs.model.ts';
 import { saveSongCredits, songCreditsFromForm } from '../songs/songs.service.ts';
 import { countWordsInHtml } from './word-count.ts';
 import type { WorkContent } from './works.model.ts';
@@ -84,23 +85,39 @@ function publishingOf(form: WorkForm): PublishingOptions {
   return { language: form.language, restricted: form.restricted, posted: form.action === 'post', publishedAt: form.published_on };
 }
 
-/** Creates a work, posted or as a draft (Preview and Save as draft both keep it unposted). */
-export async function postWork(db: Db, viewer: Viewer, form: WorkForm): Promise<WorkWriteResult> {
+/** A new work's form, checked and sanitized, ready for writeNewWork. */
+export interface NewWork {
+  form: WorkForm;
+  content: WorkContent;
+  credits: SongCredit[];
+}
+
+/** Checks a new work's form beyond its schema (text left after sanitizing, song rows, the viewer's own pseud). No writes. */
+export async function prepareNewWork(db: DbOrTrx, viewer: Viewer, form: WorkForm): Promise<{ ok: true; work: NewWork } | { ok: false; errors: FieldErrors }> {
   const prepared = prepareContent(form);
   if ('errors' in prepared) return { ok: false, errors: prepared.errors };
   const songs = songCreditsFromForm(form);
   if ('errors' in songs) return { ok: false, errors: songs.errors };
   const pseuds = await listPseudsOfUser(db, viewer.id);
   if (!pseuds.some((pseud) => pseud.id === form.pseud_id)) return { ok: false, errors: { pseud_id: 'Choose one of your own pen names.' } };
-  const { content } = prepared;
-  const workId = await db.transaction().execute(async (trx) => {
-    const id = await insertWork(trx, content, publishingOf(form), form.expected_chapters === undefined ? 1 : form.expected_chapters);
-    await insertChapter(trx, id, { position: 1, body: content.body, wordCount: content.wordCount });
-    await insertCreatorship(trx, id, form.pseud_id, 1);
-    await setWorkTags(trx, id, tagsOf(form));
-    await saveSongCredits(trx, id, songs.credits);
-    return id;
-  });
+  return { ok: true, work: { form, content: prepared.content, credits: songs.credits } };
+}
+
+/** Writes a prepared new work (chapter 1, creatorship, tags and filter tags, song credits) in the caller's transaction. */
+export async function writeNewWork(trx: DbOrTrx, { form, content, credits }: NewWork): Promise<number> {
+  const id = await insertWork(trx, content, publishingOf(form), form.expected_chapters === undefined ? 1 : form.expected_chapters);
+  await insertChapter(trx, id, { position: 1, body: content.body, wordCount: content.wordCount });
+  await insertCreatorship(trx, id, form.pseud_id, 1);
+  await setWorkTags(trx, id, tagsOf(form));
+  await saveSongCredits(trx, id, credits);
+  return id;
+}
+
+/** Creates a work, posted or as a draft (Preview and Save as draft both keep it unposted). */
+export async function postWork(db: Db, viewer: Viewer, form: WorkForm): Promise<WorkWriteResult> {
+  const prepared = await prepareNewWork(db, viewer, form);
+  if (!prepared.ok) return prepared;
+  const workId = await db.transaction().execute((trx) => writeNewWork(trx, prepared.work));
   return { ok: true, workId };
 }
 
