@@ -117,16 +117,14 @@ describe('tag suggestions', () => {
     assert.deepEqual(suggestTags(work({ notes: 'SPN' }), buildVocabulary([])), []);
   });
 
-  it('scans a 100,000-word text against 20,000 tags quickly', () => {
+  // Its speed is measured by bench/import-detector.ts, not here.
+  it('finds the same suggestions in a 100,000-word text among 20,000 other tags', () => {
     const rows: VocabularyRow[] = [...ROWS];
     for (let i = 0; i < 20_000; i++) rows.push({ id: 10_000 + i, type: 'freeform', name: `Generated Tag Number ${i} Of Many Words Here`, canonicalId: 10_000 + i, parentIds: [] });
     const big = buildVocabulary(rows);
     const paragraph = 'Dean Winchester walked into the bar, and Sam followed him with the tag number of many words here. '.repeat(10);
     const text = work({ notes: 'SPN', prose: Array.from({ length: 550 }, () => paragraph) });
-    const started = performance.now();
     const tags = suggestTags(text, big);
-    const ms = performance.now() - started;
     assert.ok(tags.some((t) => t.name === 'Dean Winchester'));
-    assert.ok(ms < 2000, `took ${ms.toFixed(0)} ms`);
   });
 });
