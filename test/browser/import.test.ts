@@ -67,7 +67,7 @@ describe('import journey', () => {
     // Switch "Mara had told herself…" to lyrics; untick the character.
     await page.getByRole('checkbox', { name: 'Lyrics (chapter 1, paragraph 2)' }).check();
     const character = page.getByRole('checkbox', { name: 'Character: Mara Quill' });
-    if (await character.count()) await character.uncheck();
+    await character.uncheck();
     await page.getByRole('button', { name: 'Create draft' }).click();
     await page.waitForURL(/\/works\/\d+$/);
     const lyrics = page.getByRole('region', { name: 'Work text' }).locator('blockquote.lyrics');
