@@ -24,6 +24,7 @@ import { registerAuditLogRoutes } from '../../features/audit/audit-log.routes.ts
 import { registerTagAutocompleteRoutes } from '../../features/tags/autocomplete/autocomplete.routes.ts';
 import { registerIslandAssets } from './assets.ts';
 import { registerTagSetRoutes } from '../../features/tags/tag-sets/tag-sets.routes.tsx';
+import { registerImportPageRoutes } from '../../features/importing/import-page.routes.tsx';
 import { registerErrorHandlers } from './error-handler.tsx';
 import { registerFormBodyParser, registerNulGuard } from './form-body.ts';
 import { registerSecurity } from './security.ts';
@@ -80,5 +81,6 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   registerAuditLogRoutes(app);
   registerTagAutocompleteRoutes(app);
   registerTagSetRoutes(app);
+  registerImportPageRoutes(app);
   return app;
 }

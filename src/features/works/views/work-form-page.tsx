@@ -59,6 +59,7 @@ export function WorkFormPage({ ctx, pseuds, values, errors = {}, workId, isDraft
   return (
     <Layout ctx={ctx} title={titleWithErrors(title, errors)} islands>
       <h1>{title}</h1>
+      {editing ? null : <p class="import-link">Already written elsewhere? <a href="/works/import">Import a work</a> from text, HTML, Word or Markdown.</p>}
       <ErrorSummary errors={errors} />
       <form method="post" action={editing ? `/works/${workId}/edit` : '/works'} class="stack-form work-form" noValidate>
         <CsrfField ctx={ctx} />
