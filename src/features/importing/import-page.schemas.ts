@@ -74,6 +74,10 @@ export function withKind(block: Block, lyrics: boolean): Block {
 
 export interface PreviewChoices {
   title: string;
+  /** The detected title goes back into the story, as the first paragraph of chapter 1. */
+  titleToStory: boolean;
+  /** blockKey of a prose paragraph to take out of the story and use as the title. */
+  titleFrom: string | null;
   fandoms: string;
   /** Keys (blockKey) of the blocks ticked as lyrics. */
   lyrics: Set<string>;
@@ -88,21 +92,58 @@ const indexes = (value: unknown) => new Set(listOf(value).filter((v) => /^\d{1,6
 /** The writer's choices from the preview form (anything unknown is simply ignored). */
 export function parseChoices(body: Record<string, unknown>): PreviewChoices {
   const first = (name: string) => listOf(body[name])[0] ?? '';
-  return { title: first('title'), fandoms: first('fandoms'), lyrics: new Set(listOf(body.lyrics)), tags: indexes(body.tag), warnings: indexes(body.warning) };
+  const titleFrom = first('title_from');
+  return {
+    title: first('title'),
+    titleToStory: first('title_to_story') === 'yes',
+    titleFrom: /^\d{1,4}\.\d{1,6}$/.test(titleFrom) ? titleFrom : null,
+    fandoms: first('fandoms'),
+    lyrics: new Set(listOf(body.lyrics)), tags: indexes(body.tag), warnings: indexes(body.warning) };
 }
 
 /** The choices as the preview shows them first: the detector's kinds, every suggestion accepted. */
 export function defaultChoices(work: ImportedWork): PreviewChoices {
   const lyrics = new Set<string>();
   work.chapters.forEach((chapter, c) => chapter.blocks.forEach((block, b) => block.kind === 'lyrics' && lyrics.add(blockKey(c, b))));
-  return { title: work.title ?? '', fandoms: '', lyrics, tags: new Set(work.suggestedTags.keys()), warnings: new Set(work.suggestedWarnings.keys()) };
+  return { title: work.title ?? '', titleToStory: false, titleFrom: null, fandoms: '', lyrics, tags: new Set(work.suggestedTags.keys()), warnings: new Set(work.suggestedWarnings.keys()) };
+}
+
+/** Prose paragraphs near the start that could be the title, as the preview offers them: short ones of chapter 1. */
+export function titleCandidates(work: ImportedWork): { key: string; text: string }[] {
+  const first = work.chapters[0]?.blocks ?? [];
+  return first
+    .slice(0, TITLE_CANDIDATE_BLOCKS)
+    .flatMap((block, b) => (block.kind === 'prose' && block.text.length <= TITLE_CANDIDATE_LENGTH ? [{ key: blockKey(0, b), text: block.text }] : []));
+}
+
+const TITLE_CANDIDATE_BLOCKS = 8;
+const TITLE_CANDIDATE_LENGTH = 200;
+
+/**
+ * Moves the title as the writer chose: a paragraph taken out of the story becomes the title, and
+ * the detected title may go back in as the story's first paragraph. Nothing is lost or copied.
+ */
+function moveTitle(work: ImportedWork, chapters: ImportedWork['chapters'], choices: PreviewChoices): { title: string | null; chapters: ImportedWork['chapters'] } {
+  let title = choices.title.trim() || null;
+  const candidate = choices.titleFrom ? titleCandidates(work).find((c) => c.key === choices.titleFrom) : undefined;
+  const [first, ...rest] = chapters;
+  if (!first) return { title, chapters };
+  let blocks = first.blocks;
+  if (candidate) {
+    const index = Number(candidate.key.split('.')[1]);
+    title = candidate.text.trim();
+    blocks = blocks.filter((_, b) => b !== index);
+  }
+  if (choices.titleToStory && work.title) blocks = [{ kind: 'prose', text: work.title }, ...blocks];
+  return { title, chapters: [{ ...first, blocks }, ...rest] };
 }
 
 /** The work with the writer's title and block kinds, and what createImportedDraft should accept. */
 export function applyChoices(work: ImportedWork, choices: PreviewChoices): { work: ImportedWork; choices: ImportChoices } {
-  const chapters = work.chapters.map((chapter, c) => ({ ...chapter, blocks: chapter.blocks.map((block, b) => withKind(block, choices.lyrics.has(blockKey(c, b)))) }));
+  const kinded = work.chapters.map((chapter, c) => ({ ...chapter, blocks: chapter.blocks.map((block, b) => withKind(block, choices.lyrics.has(blockKey(c, b)))) }));
+  const { title, chapters } = moveTitle(work, kinded, choices);
   const tags: SuggestedTag[] = work.suggestedTags.filter((_, i) => choices.tags.has(i));
   const warnings = work.suggestedWarnings.filter((_, i) => choices.warnings.has(i)).map((w) => w.name);
   const fandoms = choices.fandoms.split(',').map((f) => f.trim()).filter(Boolean);
-  return { work: { ...work, title: choices.title.trim() || null, chapters }, choices: { tags, warnings, fandoms } };
+  return { work: { ...work, title, chapters }, choices: { tags, warnings, fandoms } };
 }

@@ -172,6 +172,29 @@ for (const engine of ENGINES) {
       assert.ok(html.includes('Harbour Lights (TV 2019)'));
     });
 
+    it('moves the title: the detected title back into the story, a paragraph of the story out as the title', async () => {
+      const preview = (await postMultipart(client, '/works/import', { text: STORY })).body;
+      assert.match(preview, /<input type="checkbox" id="field-title-to-story" name="title_to_story" value="yes"\/> Put “Fog Over The Pier” back/);
+      const option = /<option value="(0\.\d+)">Paragraph \d+: Nell had promised/.exec(preview);
+      assert.ok(option, 'a short paragraph near the start is offered as the title');
+      const lyrics = checkboxes(preview, 'lyrics').filter((c) => c.checked).map((c) => c.value);
+      const posted = await postMultipart(client, '/works/import/draft', {
+        work: carriedWork(preview),
+        title: 'Fog Over The Pier',
+        title_to_story: 'yes',
+        title_from: option[1]!,
+        fandoms: '',
+        lyrics,
+        tag: checkboxes(preview, 'tag').map((c) => c.value),
+      });
+      assert.equal(posted.statusCode, 303, posted.body);
+      const html = (await client.get(`${posted.headers.location!}?view=full`)).body;
+      assert.match(html, /<h1 lang="en">Nell had promised Tomas Vey/);
+      // The old title is now the story's first paragraph, and the paragraph used as the title is gone from it.
+      assert.match(html, /<p>Fog Over The Pier<\/p>\s*<p>Nell Okafor walked the length of the pier/);
+      assert.ok(!/<p>Nell had promised/.test(html), 'the paragraph moved to the title is not also in the story');
+    });
+
     it('refuses bad input with a 4xx and a clear message, and writes nothing', async () => {
       const before = await countWorks();
       const cases: { fields: Fields; file?: Upload; status: number; message: RegExp }[] = [

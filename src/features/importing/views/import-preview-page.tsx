@@ -1,7 +1,7 @@
 import { Layout } from '../../../platform/views/layout.tsx';
 import { CsrfField } from '../../../platform/views/forms.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
-import { blockKey, withKind, type PreviewChoices } from '../import-page.schemas.ts';
+import { blockKey, titleCandidates, withKind, type PreviewChoices } from '../import-page.schemas.ts';
 import type { Block, ImportedWork } from '../importing.model.ts';
 import { LIMITS } from '../../works/works.schemas.ts';
 
@@ -89,6 +89,37 @@ function Suggestions({ work, choices }: Pick<Props, 'work' | 'choices'>) {
   );
 }
 
+/** Ways to move the title: back into the story, or a paragraph of the story out to be the title. */
+function MoveTitle({ work, choices }: Pick<Props, 'work' | 'choices'>) {
+  const candidates = titleCandidates(work);
+  return (
+    <>
+      {work.title ? (
+        <div class="field">
+          <label class="choice" for="field-title-to-story">
+            <input type="checkbox" id="field-title-to-story" name="title_to_story" value="yes" checked={choices.titleToStory} /> Put “{work.title}” back at the start of
+            the story (it isn't the title)
+          </label>
+        </div>
+      ) : null}
+      {candidates.length > 0 ? (
+        <div class="field">
+          <label for="field-title-from">Or use a paragraph of the story as the title</label>
+          <p class="hint" id="field-title-from-hint">It is taken out of the story, and replaces the title above.</p>
+          <select id="field-title-from" name="title_from" aria-describedby="field-title-from-hint">
+            <option value="" selected={choices.titleFrom === null}>No, keep the title above</option>
+            {candidates.map((c) => (
+              <option key={c.key} value={c.key} selected={choices.titleFrom === c.key}>
+                Paragraph {Number(c.key.split('.')[1]) + 1}: {c.text.length > 60 ? `${c.text.slice(0, 60)}…` : c.text}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
 /** The import preview: what the detector found, ready to be corrected and made into a draft. */
 export function ImportPreviewPage({ ctx, work, choices, problems = [] }: Props) {
   const matter = work.summary || work.notes.beginning || work.notes.end || work.disclaimer || work.songs.length > 0;
@@ -118,6 +149,7 @@ export function ImportPreviewPage({ ctx, work, choices, problems = [] }: Props) 
           <p class="hint" id="field-title-hint">Left blank, the draft is called "Untitled import".</p>
           <input type="text" id="field-title" name="title" maxLength={LIMITS.title} value={choices.title} aria-describedby="field-title-hint" />
         </div>
+        <MoveTitle work={work} choices={choices} />
         {matter ? (
           <section aria-labelledby="import-matter-heading">
             <h2 id="import-matter-heading">Summary, notes and credits</h2>
