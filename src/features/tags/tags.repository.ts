@@ -38,11 +38,13 @@ export const tagKey = (ref: TagRef) => `${ref.type}:${ref.name.toLowerCase()}`;
 
 /** Replaces a work's tags with the given ones, keeping the writer's order. */
 export async function replaceWorkTags(db: DbOrTrx, workId: number, tagIds: number[]): Promise<void> {
-  // The delete and the insert each update tag use counts (triggers, migration 0009). Locking
-  // every tag row involved first, in id order, keeps two concurrent saves from deadlocking.
+  // The delete and the insert each update free tags' use counts (triggers, migration 0009).
+  // Locking those tag rows first, in id order, keeps two concurrent saves from deadlocking.
+  // Fixed tags (ratings, warnings, categories) aren't counted, so no save waits on them.
   await sql`
     select 1 from tags
     where id = any(array(select tag_id from work_tags where work_id = ${workId}) || ${tagIds}::bigint[])
+      and type in ('fandom', 'character', 'relationship', 'freeform')
     order by id for no key update
   `.execute(db);
   await db.deleteFrom('work_tags').where('work_id', '=', workId).execute();

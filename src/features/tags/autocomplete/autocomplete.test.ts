@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { ENGINES } from '../../../../test/support/databases.ts';
 import { buildUser, buildWork, loggedInMember, WORK_FORM_DEFAULTS, type BuiltUser } from '../../../../test/support/builders.ts';
 import { startTestApp, TestClient, type TestApp } from '../../../../test/support/test-app.ts';
@@ -186,3 +187,27 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+// Two transactions at once need real PostgreSQL (PGlite has one connection).
+describe('tag use counts under concurrent saves (postgres)', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp('postgres');
+  });
+  after(() => t.close());
+
+  it('never locks the fixed tags every work carries, so saves across the archive do not queue on them', async () => {
+    const writer = await buildUser(t.db);
+    const workId = await buildWork(t.db, writer, { fandoms: [`Lockless ${token()}`] });
+    const rating = await t.db.selectFrom('tags').select('id').where('type', '=', 'rating').where('name', '=', 'General Audiences').executeTakeFirstOrThrow();
+    await t.db.transaction().execute(async (saving) => {
+      // A save in progress: its tag rows are written and the transaction stays open.
+      await sql`select 1 from work_tags where work_id = ${workId} for update`.execute(saving);
+      await saving.deleteFrom('work_tags').where('work_id', '=', workId).where('tag_id', '=', rating.id).execute();
+      await saving.insertInto('work_tags').values({ work_id: workId, tag_id: rating.id, position: 0 }).execute();
+      // Another save elsewhere would take the same row lock: it must not have to wait.
+      const other = await t.db.transaction().execute((trx) => sql<{ id: number }>`select id from tags where id = ${rating.id} for no key update nowait`.execute(trx));
+      assert.equal(other.rows.length, 1);
+    });
+  });
+});

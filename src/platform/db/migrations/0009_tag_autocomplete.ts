@@ -7,11 +7,13 @@ import { sql, type Kysely } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
-    -- How many works carry this tag directly (drafts included, as AO3 counts taggings).
+    -- How many works carry this tag directly (drafts included, as AO3 counts taggings). Only
+    -- free tags are counted: ratings, warnings and categories are on nearly every work and never
+    -- suggested, and counting them would make every save in the archive queue on the same rows.
     ALTER TABLE tags ADD COLUMN taggings_count integer NOT NULL DEFAULT 0;
     UPDATE tags t SET taggings_count = c.n
       FROM (SELECT tag_id, count(*) AS n FROM work_tags GROUP BY tag_id) c
-      WHERE c.tag_id = t.id;
+      WHERE c.tag_id = t.id AND t.type IN ('fandom', 'character', 'relationship', 'freeform');
 
     -- Prefix of the whole name: LIKE 'abc%' on this index is a range scan in any collation.
     CREATE INDEX tags_type_lower_name_prefix_idx ON tags (type, lower(name) text_pattern_ops);
@@ -23,10 +25,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     BEGIN
       IF cardinality(changed) = 0 THEN RETURN; END IF;
       PERFORM pg_advisory_xact_lock_shared(7362104);
-      PERFORM 1 FROM tags WHERE id = ANY (changed) ORDER BY id FOR NO KEY UPDATE;
+      PERFORM 1 FROM tags WHERE id = ANY (changed) AND type IN ('fandom', 'character', 'relationship', 'freeform')
+        ORDER BY id FOR NO KEY UPDATE;
       UPDATE tags t SET taggings_count = t.taggings_count + delta * c.n
         FROM (SELECT tag_id, count(*) AS n FROM unnest(changed) AS tag_id GROUP BY tag_id) c
-        WHERE t.id = c.tag_id;
+        WHERE t.id = c.tag_id AND t.type IN ('fandom', 'character', 'relationship', 'freeform');
     END $$;
 
     CREATE FUNCTION work_tags_counted_insert() RETURNS trigger LANGUAGE plpgsql AS $$
