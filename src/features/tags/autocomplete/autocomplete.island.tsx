@@ -5,7 +5,7 @@
  * tag. Without JavaScript the input stays a plain text field. Import nothing server-side here.
  */
 import { render } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 interface Suggestion {
   name: string;
@@ -142,7 +142,9 @@ function TagSuggestions({ input, type }: { input: HTMLInputElement; type: string
   }, [input, type]);
 
   // The input is server-rendered: keep its combobox state in step by hand.
-  useEffect(() => {
+  // In the same commit as the listbox, not after paint: the combobox must never name an option
+  // that is no longer the highlighted one (a screen reader, or a quick test, would read it).
+  useLayoutEffect(() => {
     input.setAttribute('aria-expanded', open ? 'true' : 'false');
     if (open && active >= 0) input.setAttribute('aria-activedescendant', optionId(active));
     else input.removeAttribute('aria-activedescendant');
