@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { ENGINES } from '../../../../test/support/databases.ts';
 import { buildUser, buildWork, loggedInMember, WORK_FORM_DEFAULTS, type BuiltUser } from '../../../../test/support/builders.ts';
 import { startTestApp, TestClient, type TestApp } from '../../../../test/support/test-app.ts';
-import { makeCanonical, makeSynonym } from '../tag-graph.service.ts';
+import { canonicalTag, synonymTag, tagId as tagIdIn } from '../../../../test/support/wrangling-builders.ts';
 import type { FreeTagType } from '../tags.model.ts';
 import type { TagSuggestion } from './autocomplete.repository.ts';
 
@@ -23,22 +23,9 @@ for (const engine of ENGINES) {
     });
     after(() => t.close());
 
-    async function tagId(type: FreeTagType, name: string): Promise<number> {
-      await t.db.insertInto('tags').values({ type, name }).onConflict((oc) => oc.doNothing()).execute();
-      const row = await t.db.selectFrom('tags').select('id').where('type', '=', type).where('name', '=', name).executeTakeFirstOrThrow();
-      return row.id;
-    }
-
-    async function canonical(type: FreeTagType, name: string): Promise<number> {
-      const id = await tagId(type, name);
-      await t.db.transaction().execute((trx) => makeCanonical(trx, id));
-      return id;
-    }
-
-    async function synonym(type: FreeTagType, name: string, canonicalId: number): Promise<void> {
-      const id = await tagId(type, name);
-      await t.db.transaction().execute((trx) => makeSynonym(trx, id, canonicalId));
-    }
+    const tagId = (type: FreeTagType, name: string) => tagIdIn(t.db, type, name);
+    const canonical = (type: FreeTagType, name: string) => canonicalTag(t.db, type, name);
+    const synonym = (type: FreeTagType, name: string, canonicalId: number) => synonymTag(t.db, type, name, canonicalId);
 
     async function suggest(type: string, q: string): Promise<TagSuggestion[]> {
       const response = await new TestClient(t.app).get(`/tags/autocomplete?${new URLSearchParams({ type, q })}`);
