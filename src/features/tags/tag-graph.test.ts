@@ -3,9 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import { ENGINES } from '../../../test/support/databases.ts';
 import { buildUser, buildWork, logInThroughForm, uniqueName, WORK_FORM_DEFAULTS, type BuiltUser } from '../../../test/support/builders.ts';
 import { startTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
+import { canonicalTag } from '../../../test/support/wrangling-builders.ts';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { addMetaTag, addParent, makeCanonical, makeSynonym, removeMetaTag } from './tag-graph.service.ts';
+import { addMetaTag, addParent, makeSynonym, removeMetaTag } from './tag-graph.service.ts';
 import { tagPath, UNCATEGORIZED_MEDIA, type TagType } from './tags.model.ts';
 
 const UNCATEGORIZED_PAGE = tagPath('media', UNCATEGORIZED_MEDIA);
@@ -33,12 +34,7 @@ for (const engine of ENGINES) {
     }
 
     /** A canonical tag, created (or found) by the name given. */
-    async function canonical(type: 'fandom' | 'character' | 'relationship' | 'freeform', name: string): Promise<number> {
-      await t.db.insertInto('tags').values({ type, name }).onConflict((oc) => oc.doNothing()).execute();
-      const id = await tagId(type, name);
-      await graph((trx) => makeCanonical(trx, id));
-      return id;
-    }
+    const canonical = (type: 'fandom' | 'character' | 'relationship' | 'freeform', name: string) => canonicalTag(t.db, type, name);
 
     const graph = (change: (trx: DbOrTrx) => Promise<void>) => t.db.transaction().execute(change);
 
