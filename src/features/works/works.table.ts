@@ -25,6 +25,11 @@ export interface WorksTable {
   /** Members-only: invisible to guests everywhere. */
   restricted: ColumnType<boolean, boolean | undefined, boolean>;
   backdated: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Response counters (migration 0010), kept by the feature that owns each response. */
+  hits_count: ColumnType<number, number | undefined, number>;
+  kudos_count: ColumnType<number, number | undefined, number>;
+  comments_count: ColumnType<number, number | undefined, number>;
+  bookmarks_count: ColumnType<number, number | undefined, number>;
 }
 
 export interface ChaptersTable {

@@ -5,6 +5,7 @@ import type { ReaderPreferencesTable } from '../../features/preferences/preferen
 import type { SongCreditsTable } from '../../features/songs/songs.table.ts';
 import type { SerialWorksTable, SeriesCreatorshipsTable, SeriesTable } from '../../features/series/series.table.ts';
 import type { AuditLogTable } from '../../features/audit/audit.table.ts';
+import type { InboxItemsTable } from '../../features/inbox/inbox.table.ts';
 import type { WranglerFandomsTable } from '../../features/wrangling/wrangling.table.ts';
 import type { Kysely, Transaction } from 'kysely';
 
@@ -35,6 +36,7 @@ export interface Database {
   serial_works: SerialWorksTable;
   wrangler_fandoms: WranglerFandomsTable;
   audit_log: AuditLogTable;
+  inbox_items: InboxItemsTable;
 }
 
 export type Db = Kysely<Database>;

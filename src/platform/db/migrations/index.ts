@@ -8,6 +8,7 @@ import * as m0006 from './0006_tag_graph.ts';
 import * as m0007 from './0007_wrangling.ts';
 import * as m0008 from './0008_media.ts';
 import * as m0009 from './0009_tag_autocomplete.ts';
+import * as m0010 from './0010_reader_responses.ts';
 
 /**
  * Every migration, in order. Landed migrations are never edited: add a new file
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007_wrangling': m0007,
   '0008_media': m0008,
   '0009_tag_autocomplete': m0009,
+  '0010_reader_responses': m0010,
 };
