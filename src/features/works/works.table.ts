@@ -30,6 +30,9 @@ export interface WorksTable {
   kudos_count: ColumnType<number, number | undefined, number>;
   comments_count: ColumnType<number, number | undefined, number>;
   bookmarks_count: ColumnType<number, number | undefined, number>;
+  /** Derived by triggers (migration 0011): fandoms of more than one family; accepted creators' names, lowercased. */
+  crossover: ColumnType<boolean, never, never>;
+  creator_sort: ColumnType<string, never, never>;
 }
 
 export interface ChaptersTable {
