@@ -6,7 +6,10 @@ import { redirectAfterPost, sendPage } from '../../platform/http/page.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { findUserIdByUsername } from '../accounts/accounts.repository.ts';
-import { listWorksByPseud } from '../works/works.repository.ts';
+import { listingRouteOptions } from '../listings/listing.routes.tsx';
+import { rawQuery } from '../listings/listing.schemas.ts';
+import { loadListing } from '../listings/listing.service.ts';
+import { listingStatus } from '../listings/views/listing-view.tsx';
 import { pseudPolicy } from './pseuds.policy.ts';
 import { countPseudLinks, findPseud, findPseudByName, listPseudsWithCredits } from './pseuds.repository.ts';
 import { deletePseudSchema, pseudFormSchema } from './pseuds.schemas.ts';
@@ -15,8 +18,6 @@ import { DeletePseudPage } from './views/delete-pseud-page.tsx';
 import { PseudWorksPage } from './views/pseud-works-page.tsx';
 import { PseudsPage } from './views/pseuds-page.tsx';
 import { RenamePseudPage } from './views/rename-pseud-page.tsx';
-
-const WORKS_PER_PAGE = 50;
 
 type UserParams = { Params: { username: string } };
 type PseudParams = { Params: { id: string } };
@@ -62,12 +63,13 @@ export function registerPseudRoutes(app: FastifyInstance): void {
     return redirectAfterPost(reply, `/users/${encodeURIComponent(user.username)}/pseuds`);
   });
 
-  app.get<{ Params: { username: string; name: string } }>('/users/:username/pseuds/:name', async (request, reply) => {
+  app.get<{ Params: { username: string; name: string } }>('/users/:username/pseuds/:name', listingRouteOptions, async (request, reply) => {
     const user = await loadUser(request, request.params.username);
     const pseud = await findPseudByName(db, user.id, request.params.name);
     if (!pseud) throw notFound('pen name');
-    const works = await listWorksByPseud(db, pseud.id, request.viewer, WORKS_PER_PAGE);
-    return sendPage(request, reply, (ctx) => <PseudWorksPage ctx={ctx} pseud={pseud} works={works} />);
+    const raw = rawQuery(request.query);
+    const outcome = await loadListing(db, request.viewer, { kind: 'pseud', pseudId: pseud.id }, raw);
+    return sendPage(request, reply, (ctx) => <PseudWorksPage ctx={ctx} pseud={pseud} raw={raw} outcome={outcome} />, listingStatus(outcome));
   });
 
   app.get<PseudParams>('/pseuds/:id/edit', async (request, reply) => {

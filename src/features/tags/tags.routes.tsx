@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../platform/http/errors.ts';
 import { sendPage } from '../../platform/http/page.ts';
-import { pageWindow, parsePage } from '../../platform/http/pagination.ts';
-import { countWorksUnderTag, listWorksUnderTag } from '../works/works.repository.ts';
+import { parsePage } from '../../platform/http/pagination.ts';
+import { listingRouteOptions } from '../listings/listing.routes.tsx';
+import { rawQuery } from '../listings/listing.schemas.ts';
+import { loadListing } from '../listings/listing.service.ts';
+import { listingStatus } from '../listings/views/listing-view.tsx';
 import { isTagType, MEDIA, tagPath } from './tags.model.ts';
 import { findTagDetails, listMediaFandoms, listRelatedTags } from './tags.repository.ts';
 import { normalizeTagName } from './tags.schemas.ts';
@@ -10,7 +13,6 @@ import { FandomsPage } from './views/fandoms-page.tsx';
 import { MediaPage } from './views/media-page.tsx';
 import { TagPage } from './views/tag-page.tsx';
 
-const WORKS_PER_PAGE = 20;
 /** How many fandoms of each media /fandoms shows, by work count; the media's page lists all. */
 const TOP_FANDOMS_PER_MEDIA = 5;
 
@@ -19,23 +21,22 @@ type TagParams = { Params: { type: string; name: string }; Querystring: { page?:
 export function registerTagRoutes(app: FastifyInstance): void {
   const { db } = app;
 
-  app.get<TagParams>('/tags/:type/:name', async (request, reply) => {
+  app.get<TagParams>('/tags/:type/:name', listingRouteOptions, async (request, reply) => {
     const { type, name } = request.params;
-    const page = parsePage(request.query.page);
     if (!isTagType(type)) throw notFound('tag');
     const tag = await findTagDetails(db, type, normalizeTagName(name));
     if (!tag) throw notFound('tag');
     // A synonym has no page of its own: its works are on its canonical tag's page.
     if (tag.synonymOf) return reply.redirect(tagPath(tag.synonymOf.type, tag.synonymOf.name), 301);
     if (tag.type === MEDIA) {
-      if (page > 1) throw notFound('page');
+      if (parsePage(request.query.page) > 1) throw notFound('page');
       const [group] = await listMediaFandoms(db, request.viewer, { mediaId: tag.id });
       return sendPage(request, reply, (ctx) => <MediaPage ctx={ctx} media={tag} fandoms={group?.fandoms ?? []} />);
     }
-    const related = await listRelatedTags(db, tag.id);
-    const listing = pageWindow(page, WORKS_PER_PAGE, await countWorksUnderTag(db, tag.id, request.viewer));
-    const works = await listWorksUnderTag(db, tag.id, request.viewer, listing.perPage, listing.offset);
-    return sendPage(request, reply, (ctx) => <TagPage ctx={ctx} tag={tag} related={related} works={works} listing={listing} />);
+    // A canonical (or not yet wrangled) tag's page is the works listing with the tag included.
+    const raw = rawQuery(request.query);
+    const [related, outcome] = await Promise.all([listRelatedTags(db, tag.id), loadListing(db, request.viewer, { kind: 'tag', tagId: tag.id }, raw)]);
+    return sendPage(request, reply, (ctx) => <TagPage ctx={ctx} tag={tag} related={related} raw={raw} outcome={outcome} />, listingStatus(outcome));
   });
 
   app.get('/fandoms', async (request, reply) => {

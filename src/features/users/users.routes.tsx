@@ -36,6 +36,7 @@ function UserPage({ ctx, username, pseuds, works, drafts }: Props) {
         </p>
       ) : null}
       <ul class="actions" aria-label="More from this member">
+        <li><a href={`${base}/works`}>Filter and sort works</a></li>
         <li><a href={`${base}/pseuds`}>Pen names</a></li>
         <li><a href={`${base}/series`}>Series</a></li>
         {isSelf ? <li><a href="/invitations">Co-creator invitations</a></li> : null}

@@ -34,7 +34,8 @@ function groupTags(tags: TagJson[]): WorkTags {
   return grouped;
 }
 
-function summaryQuery(db: DbOrTrx) {
+/** Blurb columns of works, creators, tags and song credits in one row each (used by the listings too). */
+export function summaryQuery(db: DbOrTrx) {
   return db
     .selectFrom('works')
     .select([
@@ -57,7 +58,7 @@ function summaryQuery(db: DbOrTrx) {
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
 
-const toSummary = (row: SummaryRow): WorkSummary => ({
+export const toSummary = (row: SummaryRow): WorkSummary => ({
   id: row.id,
   title: row.title,
   summary: row.summary,

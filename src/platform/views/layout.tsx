@@ -20,6 +20,7 @@ function Navigation({ ctx }: { ctx: PageContext }) {
     <nav aria-label="Main">
       <ul class="nav-list">
         <li><a href="/">Recent works</a></li>
+        <li><a href="/works">Works</a></li>
         <li><a href="/fandoms">Fandoms</a></li>
         <li><a href="/preferences">Preferences</a></li>
         {viewer ? (

@@ -1,20 +1,25 @@
 import { Layout } from '../../../platform/views/layout.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
-import type { WorkSummary } from '../../works/works.model.ts';
-import { WorkList } from '../../works/views/work-blurb.tsx';
+import type { RawQuery } from '../../listings/listing.schemas.ts';
+import type { ListingOutcome } from '../../listings/listing.service.ts';
+import { listingTitle, WorkListing } from '../../listings/views/listing-view.tsx';
 import type { Pseud } from '../pseuds.model.ts';
 
-export function PseudWorksPage({ ctx, pseud, works }: { ctx: PageContext; pseud: Pseud; works: WorkSummary[] }) {
+export function pseudWorksPath(pseud: Pseud): string {
+  return `/users/${encodeURIComponent(pseud.username)}/pseuds/${encodeURIComponent(pseud.name)}`;
+}
+
+/** The works credited to one pen name, as a filtered listing. */
+export function PseudWorksPage({ ctx, pseud, raw, outcome }: { ctx: PageContext; pseud: Pseud; raw: RawQuery; outcome: ListingOutcome }) {
   const title = pseud.name === pseud.username ? pseud.name : `${pseud.name} (${pseud.username})`;
   return (
-    <Layout ctx={ctx} title={`Works by ${title}`}>
+    <Layout ctx={ctx} title={listingTitle(`Works by ${title}`, outcome)} islands>
       <h1>Works by {title}</h1>
       <p>
-        <a href={`/users/${encodeURIComponent(pseud.username)}`}>All works by {pseud.username}</a> ·{' '}
+        <a href={`/users/${encodeURIComponent(pseud.username)}/works`}>All works by {pseud.username}</a> ·{' '}
         <a href={`/users/${encodeURIComponent(pseud.username)}/pseuds`}>Pen names</a>
       </p>
-      <h2>Works</h2>
-      <WorkList hideTags={ctx.preferences.hideTags} works={works} empty={`No works are credited to ${pseud.name} yet.`} />
+      <WorkListing ctx={ctx} base={pseudWorksPath(pseud)} raw={raw} outcome={outcome} empty={`No works credited to ${pseud.name} match these filters.`} />
     </Layout>
   );
 }

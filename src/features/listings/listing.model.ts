@@ -1,0 +1,115 @@
+import type { WorkTagType } from '../tags/tags.model.ts';
+import { WORK_TAG_TYPES } from '../tags/tags.model.ts';
+import type { WorkSummary } from '../works/works.model.ts';
+
+export const WORKS_PER_PAGE = 20;
+/**
+ * Totals and facet counts are exact up to this many matching works. Past it the listing says
+ * "more than 10,000", pages stop at 10,000 / 20 = 500, and facets are counted over 10,000 of the
+ * matching works (whichever the database finds first) and marked "about" (ARCHITECTURE.md).
+ */
+export const COUNT_LIMIT = 10_000;
+/** Facet entries shown per tag type. */
+export const FACETS_PER_TYPE = 10;
+
+export const SORTS = ['best', 'updated', 'posted', 'title', 'creator', 'words', 'hits', 'kudos', 'comments', 'bookmarks'] as const;
+export type SortKey = (typeof SORTS)[number];
+export const SORT_LABELS: Record<SortKey, string> = {
+  best: 'Best match',
+  updated: 'Date updated',
+  posted: 'Date posted',
+  title: 'Title',
+  creator: 'Creator',
+  words: 'Word count',
+  hits: 'Hits',
+  kudos: 'Kudos',
+  comments: 'Comments',
+  bookmarks: 'Bookmarks',
+};
+
+export const CROSSOVER_CHOICES = ['include', 'exclude', 'only'] as const;
+export type CrossoverChoice = (typeof CROSSOVER_CHOICES)[number];
+
+/** Every tag type a work carries can be included and excluded: `fandom=…`, `exclude_fandom=…`. */
+export const FILTER_TAG_TYPES: readonly WorkTagType[] = WORK_TAG_TYPES;
+export const excludeParam = (type: WorkTagType) => `exclude_${type}` as const;
+
+export type TagNames = Record<WorkTagType, string[]>;
+export const emptyTagNames = (): TagNames => ({ rating: [], warning: [], category: [], fandom: [], relationship: [], character: [], freeform: [] });
+
+/** A listing's filters, as the URL says them (tag names, not ids yet). */
+export interface ListingFilters {
+  include: TagNames;
+  exclude: TagNames;
+  complete: 'yes' | 'no' | null;
+  singleChapter: boolean;
+  language: string | null;
+  wordsFrom: number | null;
+  wordsTo: number | null;
+  /** YYYY-MM-DD, inclusive, in UTC like every date Quire shows. */
+  updatedFrom: string | null;
+  updatedTo: string | null;
+  crossovers: CrossoverChoice;
+  q: string;
+  fullText: boolean;
+  /** Null: the default order (best match with a query, else date updated). */
+  sort: SortKey | null;
+  page: number;
+}
+
+export const defaultFilters = (): ListingFilters => ({
+  include: emptyTagNames(),
+  exclude: emptyTagNames(),
+  complete: null,
+  singleChapter: false,
+  language: null,
+  wordsFrom: null,
+  wordsTo: null,
+  updatedFrom: null,
+  updatedTo: null,
+  crossovers: 'include',
+  q: '',
+  fullText: false,
+  sort: null,
+  page: 1,
+});
+
+/** Which works a listing page starts from, before the reader's filters. */
+export type ListingScope = { kind: 'all' } | { kind: 'tag'; tagId: number } | { kind: 'user'; userId: number } | { kind: 'pseud'; pseudId: number };
+
+/** A tag named in the URL, as found: its canonical tag (itself unless a synonym). Null when no such tag exists. */
+export interface ResolvedTag {
+  type: WorkTagType;
+  /** As written in the URL. */
+  name: string;
+  filterId: number | null;
+  /** The canonical name when `name` is a synonym of it. */
+  canonicalName: string | null;
+}
+
+export interface FacetEntry {
+  id: number;
+  name: string;
+  count: number;
+}
+
+export interface Facets {
+  byType: Record<WorkTagType, FacetEntry[]>;
+  /** False when counted over COUNT_LIMIT of more matching works. */
+  exact: boolean;
+}
+
+export interface ListingResult {
+  works: WorkSummary[];
+  /** Exact when `exact`; else COUNT_LIMIT, meaning "more than". */
+  total: number;
+  exact: boolean;
+  page: number;
+  pageCount: number;
+  /** The page asked for is past the last one (shown with a friendly message, status 200). */
+  pastEnd: boolean;
+  facets: Facets;
+  tags: ResolvedTag[];
+  /** The order actually used (best match falls back to date updated without a query). */
+  sort: Exclude<SortKey, 'best'> | 'best';
+}

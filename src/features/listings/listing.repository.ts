@@ -1,0 +1,157 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { DbOrTrx } from '../../platform/db/schema.ts';
+import type { Viewer } from '../../platform/views/page-context.ts';
+import type { WorkTagType } from '../tags/tags.model.ts';
+import { textMatchSql, textRankSql, type TextQuery } from '../search/text-search.ts';
+import { summaryQuery, toSummary, visibleWorkSql } from '../works/works.repository.ts';
+import type { WorkSummary } from '../works/works.model.ts';
+import { COUNT_LIMIT, FACETS_PER_TYPE, FILTER_TAG_TYPES, type FacetEntry, type Facets, type ListingFilters, type ListingScope, type ResolvedTag, type SortKey } from './listing.model.ts';
+
+/**
+ * Finds every tag named in the URL in one query, ignoring case, each with the id a work's
+ * filter tags hold for it: a synonym's canonical tag, or the tag itself (canonical or not yet
+ * wrangled: filter_tag_ids holds an unwrangled tag as itself).
+ */
+export async function resolveTagNames(db: DbOrTrx, refs: { type: WorkTagType; name: string }[]): Promise<ResolvedTag[]> {
+  if (refs.length === 0) return [];
+  const result = await sql<{ ord: number; id: number | null; synonym_of: number | null; canonical_name: string | null }>`
+    select v.ord, t.id, t.synonym_of, c.name as canonical_name
+    from unnest(${refs.map((r) => r.type)}::text[], ${refs.map((r) => r.name.toLowerCase())}::text[]) with ordinality as v(type, name, ord)
+    left join tags t on t.type = v.type and lower(t.name) = v.name
+    left join tags c on c.id = t.synonym_of
+    order by v.ord
+  `.execute(db);
+  return result.rows.map((row, i) => ({
+    type: refs[i]!.type,
+    name: refs[i]!.name,
+    filterId: row.id === null ? null : Number(row.synonym_of ?? row.id),
+    canonicalName: row.canonical_name,
+  }));
+}
+
+/** What the filter SQL needs, once the tag names are ids. */
+export interface ListingQuery {
+  viewer: Viewer | null;
+  scope: ListingScope;
+  filters: ListingFilters;
+  /** Filter ids of the included tags of each type; null when a named tag doesn't exist (nothing can match). */
+  include: Record<WorkTagType, number[]> | null;
+  exclude: number[];
+  text: TextQuery | null;
+  sort: SortKey;
+}
+
+const bigints = (ids: number[]) => sql`${ids}::bigint[]`;
+
+function scopeSql(scope: ListingScope): RawBuilder<SqlBool> | null {
+  switch (scope.kind) {
+    case 'all':
+    case 'tag': // the tag joins the included tags (one GIN condition)
+      return null;
+    case 'user':
+      return sql<SqlBool>`exists (select 1 from creatorships c join pseuds p on p.id = c.pseud_id where c.work_id = works.id and c.accepted_at is not null and p.user_id = ${scope.userId})`;
+    case 'pseud':
+      return sql<SqlBool>`exists (select 1 from creatorships c where c.work_id = works.id and c.accepted_at is not null and c.pseud_id = ${scope.pseudId})`;
+  }
+}
+
+/** Every condition of the listing on the outer `works` row, visibility first. */
+export function listingWhere(q: ListingQuery): RawBuilder<SqlBool> {
+  const f = q.filters;
+  const parts: RawBuilder<SqlBool>[] = [sql<SqlBool>`${visibleWorkSql('works', q.viewer)}`];
+  const scope = scopeSql(q.scope);
+  if (scope) parts.push(scope);
+  if (q.include === null) parts.push(sql<SqlBool>`false`);
+  else {
+    // A work has one rating, so ratings are "any of"; every other included tag is required.
+    const all = FILTER_TAG_TYPES.filter((t) => t !== 'rating').flatMap((t) => q.include![t]);
+    if (q.scope.kind === 'tag') all.push(q.scope.tagId);
+    if (all.length > 0) parts.push(sql<SqlBool>`works.filter_tag_ids @> ${bigints([...new Set(all)])}`);
+    if (q.include.rating.length > 0) parts.push(sql<SqlBool>`works.filter_tag_ids && ${bigints(q.include.rating)}`);
+  }
+  if (q.exclude.length > 0) parts.push(sql<SqlBool>`not (works.filter_tag_ids && ${bigints(q.exclude)})`);
+  if (f.complete === 'yes') parts.push(sql<SqlBool>`(works.expected_chapters is not null and works.chapter_count >= works.expected_chapters)`);
+  if (f.complete === 'no') parts.push(sql<SqlBool>`(works.expected_chapters is null or works.chapter_count < works.expected_chapters)`);
+  if (f.singleChapter) parts.push(sql<SqlBool>`(works.chapter_count = 1 and works.expected_chapters = 1)`);
+  if (f.language) parts.push(sql<SqlBool>`works.language = ${f.language}`);
+  if (f.wordsFrom !== null) parts.push(sql<SqlBool>`works.word_count >= ${f.wordsFrom}`);
+  if (f.wordsTo !== null) parts.push(sql<SqlBool>`works.word_count <= ${f.wordsTo}`);
+  // Dates are whole UTC days, as every page shows them.
+  if (f.updatedFrom) parts.push(sql<SqlBool>`works.revised_at >= (${f.updatedFrom}::date::timestamp at time zone 'UTC')`);
+  if (f.updatedTo) parts.push(sql<SqlBool>`works.revised_at < ((${f.updatedTo}::date + 1)::timestamp at time zone 'UTC')`);
+  if (f.crossovers === 'exclude') parts.push(sql<SqlBool>`not works.crossover`);
+  if (f.crossovers === 'only') parts.push(sql<SqlBool>`works.crossover`);
+  if (q.text) parts.push(sql<SqlBool>`${textMatchSql(q.text, { fullText: f.fullText })}`);
+  return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+}
+
+/** Each sort as the btree of migration 0011 that serves it has it, then id for a stable order. */
+function orderBySql(sort: SortKey, text: TextQuery | null): RawBuilder<unknown> {
+  switch (sort) {
+    case 'best':
+      return text ? sql`${textRankSql(text)} desc, works.id desc` : sql`works.revised_at desc, works.id desc`;
+    case 'updated':
+      return sql`works.revised_at desc, works.id desc`;
+    case 'posted':
+      return sql`works.published_at desc, works.id desc`;
+    case 'title':
+      return sql`lower(works.title), works.id`;
+    case 'creator':
+      return sql`works.creator_sort, works.id`;
+    case 'words':
+      return sql`works.word_count desc, works.id desc`;
+    case 'hits':
+      return sql`works.hits_count desc, works.id desc`;
+    case 'kudos':
+      return sql`works.kudos_count desc, works.id desc`;
+    case 'comments':
+      return sql`works.comments_count desc, works.id desc`;
+    case 'bookmarks':
+      return sql`works.bookmarks_count desc, works.id desc`;
+  }
+}
+
+/** One page of blurbs, in one query. */
+export async function listWorksPage(db: DbOrTrx, q: ListingQuery, limit: number, offset: number): Promise<WorkSummary[]> {
+  const rows = await summaryQuery(db)
+    .where(listingWhere(q))
+    .orderBy(orderBySql(q.sort, q.text))
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map(toSummary);
+}
+
+const FACET_TYPES = FILTER_TAG_TYPES;
+
+/**
+ * The total (up to COUNT_LIMIT + 1) and the facets, in one query over the same matching
+ * works: their filter tags (canonical tags and meta-tags) unnested and counted, the top
+ * FACETS_PER_TYPE of each type. Past COUNT_LIMIT both stop counting (see listing.model.ts).
+ */
+export async function countAndFacets(db: DbOrTrx, q: ListingQuery): Promise<{ total: number; exact: boolean; facets: Facets }> {
+  const result = await sql<{ total: number; id: number | null; type: WorkTagType | null; name: string | null; n: number | null }>`
+    with matched as (
+      select works.filter_tag_ids from works where ${listingWhere(q)} limit ${COUNT_LIMIT + 1}
+    ), counted as (
+      select u.tag_id, count(*) as n from matched cross join unnest(matched.filter_tag_ids) as u(tag_id) group by u.tag_id
+    ), ranked as (
+      select t.id, t.type, t.name, c.n,
+        row_number() over (partition by t.type order by c.n desc, lower(t.name), t.id) as rank
+      from counted c join tags t on t.id = c.tag_id
+      where t.type in (${sql.join(FACET_TYPES.map((type) => sql`${type}`))})
+    )
+    select m.total, r.id, r.type, r.name, r.n
+    from (select count(*) as total from matched) m
+    left join ranked r on r.rank <= ${FACETS_PER_TYPE}
+    order by r.type, r.rank
+  `.execute(db);
+  const total = Number(result.rows[0]?.total ?? 0);
+  const byType = Object.fromEntries(FACET_TYPES.map((t) => [t, [] as FacetEntry[]])) as Record<WorkTagType, FacetEntry[]>;
+  for (const row of result.rows) {
+    if (row.id === null || row.type === null || row.name === null) continue;
+    byType[row.type].push({ id: Number(row.id), name: row.name, count: Number(row.n) });
+  }
+  const exact = total <= COUNT_LIMIT;
+  return { total: exact ? total : COUNT_LIMIT, exact, facets: { byType, exact } };
+}

@@ -1,0 +1,67 @@
+import type { Db } from '../../platform/db/schema.ts';
+import type { FieldErrors } from '../../platform/views/forms.tsx';
+import type { Viewer } from '../../platform/views/page-context.ts';
+import { parseTextQuery } from '../search/text-search.ts';
+import type { WorkTagType } from '../tags/tags.model.ts';
+import { COUNT_LIMIT, FILTER_TAG_TYPES, WORKS_PER_PAGE, type ListingFilters, type ListingResult, type ListingScope, type SortKey } from './listing.model.ts';
+import { countAndFacets, listWorksPage, resolveTagNames, type ListingQuery } from './listing.repository.ts';
+import { parseListingQuery, type RawQuery } from './listing.schemas.ts';
+
+export type ListingOutcome = { ok: true; filters: ListingFilters; result: ListingResult } | { ok: false; errors: FieldErrors };
+
+/**
+ * A listing page's works, total and facets for the viewer, in a fixed number of queries: the
+ * tag names (when the URL names any), the page of blurbs, and the count with the facets.
+ */
+export async function loadListing(db: Db, viewer: Viewer | null, scope: ListingScope, raw: RawQuery): Promise<ListingOutcome> {
+  const parsed = parseListingQuery(raw);
+  if (!parsed.ok) return parsed;
+  const filters = parsed.filters;
+
+  const refs = FILTER_TAG_TYPES.flatMap((type) => [...filters.include[type], ...filters.exclude[type]].map((name) => ({ type, name })));
+  const tags = await resolveTagNames(db, refs);
+  const include = Object.fromEntries(FILTER_TAG_TYPES.map((t) => [t, [] as number[]])) as Record<WorkTagType, number[]>;
+  const exclude: number[] = [];
+  let missingInclude = false;
+  let i = 0;
+  for (const type of FILTER_TAG_TYPES) {
+    for (const _ of filters.include[type]) {
+      const id = tags[i++]!.filterId;
+      if (id === null) missingInclude = true;
+      else include[type].push(id);
+    }
+    // Excluding a tag nobody has used excludes nothing.
+    for (const _ of filters.exclude[type]) {
+      const id = tags[i++]!.filterId;
+      if (id !== null) exclude.push(id);
+    }
+  }
+
+  const text = filters.q ? parseTextQuery(filters.q) : null;
+  const sort: SortKey = filters.sort === 'best' || filters.sort === null ? (text ? 'best' : 'updated') : filters.sort;
+  const query: ListingQuery = { viewer, scope, filters, include: missingInclude ? null : include, exclude, text, sort };
+  const offset = (filters.page - 1) * WORKS_PER_PAGE;
+  // Pages stop where counting stops, so no page is deeper than the count can vouch for.
+  const deepest = COUNT_LIMIT / WORKS_PER_PAGE;
+  const [works, counted] = await Promise.all([
+    filters.page <= deepest ? listWorksPage(db, query, WORKS_PER_PAGE, offset) : Promise.resolve([]),
+    countAndFacets(db, query),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(counted.total / WORKS_PER_PAGE));
+  const pastEnd = filters.page > pageCount;
+  return {
+    ok: true,
+    filters,
+    result: {
+      works: pastEnd ? [] : works,
+      total: counted.total,
+      exact: counted.exact,
+      page: filters.page,
+      pageCount,
+      pastEnd,
+      facets: counted.facets,
+      tags,
+      sort,
+    },
+  };
+}
