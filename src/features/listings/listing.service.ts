@@ -23,18 +23,15 @@ export async function loadListing(db: Db, viewer: Viewer | null, scope: ListingS
   const include = Object.fromEntries(FILTER_TAG_TYPES.map((t) => [t, [] as number[]])) as Record<WorkTagType, number[]>;
   const exclude: number[] = [];
   let missingInclude = false;
+  // resolveTagNames answers in the order of refs: each type's includes, then its excludes.
   let i = 0;
   for (const type of FILTER_TAG_TYPES) {
-    for (const _ of filters.include[type]) {
-      const id = tags[i++]!.filterId;
+    for (const id of filters.include[type].map(() => tags[i++]!.filterId)) {
       if (id === null) missingInclude = true;
       else include[type].push(id);
     }
     // Excluding a tag nobody has used excludes nothing.
-    for (const _ of filters.exclude[type]) {
-      const id = tags[i++]!.filterId;
-      if (id !== null) exclude.push(id);
-    }
+    for (const id of filters.exclude[type].map(() => tags[i++]!.filterId)) if (id !== null) exclude.push(id);
   }
 
   const text = filters.q ? parseTextQuery(filters.q) : null;
