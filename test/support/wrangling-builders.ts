@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../src/features/accounts/accounts.table.ts';
-import { addParent, makeCanonical, makeSynonym, markUnwrangleable } from '../../src/features/tags/tag-graph.service.ts';
+import { addMetaTag, addParent, makeCanonical, makeSynonym, markUnwrangleable } from '../../src/features/tags/tag-graph.service.ts';
 import type { FreeTagType } from '../../src/features/tags/tags.model.ts';
 import { findOrCreateTags, tagKey } from '../../src/features/tags/tags.repository.ts';
 import type { Db } from '../../src/platform/db/schema.ts';
@@ -41,4 +41,9 @@ export async function loggedInWith(t: { app: FastifyInstance; db: Db }, roles: R
   const client = new TestClient(t.app);
   await logInThroughForm(client, user.username);
   return { user, client };
+}
+
+/** Makes `metaId` a meta-tag of `subId` (both canonical, one type) through the graph service. */
+export async function metaTagLink(db: Db, metaId: number, subId: number): Promise<void> {
+  await db.transaction().execute((trx) => addMetaTag(trx, metaId, subId));
 }

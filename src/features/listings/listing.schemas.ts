@@ -56,7 +56,8 @@ const date = (label: string) =>
     .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `${label} must be a date (YYYY-MM-DD).` })
     .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: `${label} must be a real date.` });
 
-const optional = <T extends z.ZodType>(schema: T) => z.union([z.literal('').transform(() => undefined), schema]).optional();
+/** A blank field (the form sends every field) means the filter is off. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 const scalarSchema = z.object({
   complete: optional(z.enum(['yes', 'no'], { message: 'Choose complete works, works in progress, or both.' })),
