@@ -46,15 +46,21 @@ function TagChoices({ type, param, props, exclude }: { type: WorkTagType; param:
         const found = props.tags.find((t) => t.type === type && t.name.toLowerCase() === name.toLowerCase());
         return (
           <label class="choice" key={`c-${name}`}>
-            <input type="checkbox" name={param} value={name} checked /> {name}
-            {found?.canonicalName ? <span class="hint"> (same as {found.canonicalName})</span> : null}
-            {found && found.filterId === null && !exclude ? <span class="hint"> (no such tag)</span> : null}
+            <input type="checkbox" name={param} value={name} checked />{' '}
+            <span>
+              {name}
+              {found?.canonicalName ? <span class="hint"> (same as {found.canonicalName})</span> : null}
+              {found && found.filterId === null && !exclude ? <span class="hint"> (no such tag)</span> : null}
+            </span>
           </label>
         );
       })}
       {offered.map((facet) => (
         <label class="choice" key={facet.id}>
-          <input type="checkbox" name={param} value={facet.name} /> {facet.name} <span class="facet-count">({formatCount(facet.count)})</span>
+          <input type="checkbox" name={param} value={facet.name} />{' '}
+          <span>
+            {facet.name} <span class="facet-count">({formatCount(facet.count)})</span>
+          </span>
         </label>
       ))}
       {free ? (
