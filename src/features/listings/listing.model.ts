@@ -4,11 +4,15 @@ import type { WorkSummary } from '../works/works.model.ts';
 
 export const WORKS_PER_PAGE = 20;
 /**
- * Totals and facet counts are exact up to this many matching works. Past it the listing says
- * "more than 10,000", pages stop at 10,000 / 20 = 500, and facets are counted over 10,000 of the
- * matching works (whichever the database finds first) and marked "about" (ARCHITECTURE.md).
+ * Totals are exact up to this many matching works. Past it the listing says "more than
+ * 10,000" and pages stop at 10,000 / 20 = 500 (ARCHITECTURE.md, "Works listings").
  */
 export const COUNT_LIMIT = 10_000;
+/**
+ * Facet counts are exact up to this many matching works. Past it they are counted over this
+ * many of them (whichever the database finds first) and the sidebar says they are "about".
+ */
+export const FACET_LIMIT = 2_000;
 /** Facet entries shown per tag type. */
 export const FACETS_PER_TYPE = 10;
 
@@ -95,7 +99,7 @@ export interface FacetEntry {
 
 export interface Facets {
   byType: Record<WorkTagType, FacetEntry[]>;
-  /** False when counted over COUNT_LIMIT of more matching works. */
+  /** False when counted over FACET_LIMIT of more matching works. */
   exact: boolean;
 }
 
