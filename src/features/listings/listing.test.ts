@@ -217,7 +217,7 @@ for (const engine of ENGINES) {
       assert.deepEqual(facets(page, 'exclude_rating'), ['Mature (2)', 'Explicit (1)']);
       const narrowed = (await guest().get(`/works?${q({ fandom, rating: 'Explicit' })}`)).body;
       assert.deepEqual(facets(narrowed, 'character'), ['Facet Loner (1)']);
-      assert.match(narrowed, /<input type="checkbox" name="rating" value="Explicit" checked\/> Explicit/);
+      assert.match(narrowed, /<input type="checkbox" name="rating" value="Explicit" checked\/> <span>Explicit/);
     });
 
     it('keeps every filter in the URL: the form shows the state, and page links carry it', async () => {
