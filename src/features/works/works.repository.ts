@@ -251,35 +251,3 @@ export async function listWorksInSeries(db: DbOrTrx, seriesId: number, viewer: V
   return rows.map(toSummary);
 }
 
-/** Works credited (and accepted) under one pseud, newest first (the pseud's works page). */
-export async function listWorksByPseud(db: DbOrTrx, pseudId: number, viewer: Viewer | null, limit: number): Promise<WorkSummary[]> {
-  const rows = await summaryQuery(db)
-    .where(listedFor(viewer))
-    .where(sql<SqlBool>`exists (select 1 from creatorships c where c.work_id = works.id and c.accepted_at is not null and c.pseud_id = ${pseudId})`)
-    .orderBy('works.revised_at', 'desc')
-    .orderBy('works.id', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map(toSummary);
-}
-
-const underTag = (tagId: number): Expression<SqlBool> => sql<SqlBool>`works.filter_tag_ids @> array[${tagId}::bigint]`;
-
-/** Works found under a tag through their filter tags (synonyms and sub-tags included), newest first. */
-export async function listWorksUnderTag(db: DbOrTrx, tagId: number, viewer: Viewer | null, limit: number, offset = 0): Promise<WorkSummary[]> {
-  const rows = await summaryQuery(db)
-    .where(underTag(tagId))
-    .where(listedFor(viewer))
-    .orderBy('works.revised_at', 'desc')
-    .orderBy('works.id', 'desc')
-    .limit(limit)
-    .offset(offset)
-    .execute();
-  return rows.map(toSummary);
-}
-
-/** How many works listWorksUnderTag could list for the viewer, for paging. */
-export async function countWorksUnderTag(db: DbOrTrx, tagId: number, viewer: Viewer | null): Promise<number> {
-  const row = await db.selectFrom('works').select((eb) => eb.fn.countAll<number>().as('n')).where(underTag(tagId)).where(listedFor(viewer)).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
