@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { hostileQuery } from './hostile-query.fixture.ts';
 import { MAX_TERM_CHARS, MAX_TERMS, parseTextQuery, type SearchTerm } from './text-search.ts';
 
 const word = (text: string): SearchTerm => ({ kind: 'word', text });
 const phrase = (text: string): SearchTerm => ({ kind: 'phrase', text });
 
-/** Strings full of the characters that mean something to SQL, tsquery or the parser. */
-export const hostileQuery = fc.oneof(
-  fc.string({ unit: 'grapheme', maxLength: 60 }),
-  fc.string({ unit: fc.constantFrom('"', '“', '-', '!', '(', ')', '&', '|', ':', '*', '\\', "'", ';', '<', '>', ' ', 'a', 'é', '中', '\u0000', 'OR', 'NOT', 'AND', '--', '$1', '%', '_'), maxLength: 40 }),
-  fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.string({ minLength: 2_000, maxLength: 5_000 }),
-);
 
 describe('parseTextQuery', () => {
   it('reads words as terms that must all match', () => {

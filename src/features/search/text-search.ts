@@ -126,14 +126,16 @@ export function parseTextQuery(raw: string): TextQuery | null {
 // ---- SQL ----
 
 /**
- * One term as a tsquery: its words in the 'simple' configuration (which every document has)
- * OR'd with their English stems (which English works' documents also have), so "running"
- * finds "run" in English works and the word itself in any language. A stop word's English
- * side is empty, and `x || ''` is x, so stop words still match literally.
+ * One term as a tsquery. A word: in the 'simple' configuration (which every document has)
+ * OR'd with its English stem (which English works' documents also have), so "running" finds
+ * "run" in English works and the word itself in any language; a stop word's English side is
+ * empty, and `x || ''` is x, so stop words still match literally. A quoted phrase: those
+ * words in that order, 'simple' only (English would drop its stop words and loosen it); in an
+ * English work it also meets the stems' copy of the text, so "a run" finds "a running".
  */
 function termTsquery(term: SearchTerm): RawBuilder<unknown> {
-  const parse = term.kind === 'phrase' ? sql`phraseto_tsquery` : sql`plainto_tsquery`;
-  return sql`(${parse}('simple'::regconfig, ${term.text}::text) || ${parse}('english'::regconfig, ${term.text}::text))`;
+  if (term.kind === 'phrase') return sql`phraseto_tsquery('simple'::regconfig, ${term.text}::text)`;
+  return sql`(plainto_tsquery('simple'::regconfig, ${term.text}::text) || plainto_tsquery('english'::regconfig, ${term.text}::text))`;
 }
 
 const anyOf = (terms: SearchTerm[]): RawBuilder<unknown> => sql`(${sql.join(terms.map(termTsquery), sql` || `)})`;
