@@ -55,12 +55,15 @@ export interface WorkOverrides {
   format?: 'html' | 'plain';
   /** Up to three song credits. */
   songs?: SongCredit[];
+  /** One of the user's pen names; their default one when left out. */
+  pseudId?: number;
 }
 
-export async function buildWork(db: Db, user: BuiltUser, overrides: WorkOverrides = {}): Promise<number> {
-  const result = await postWork(db, user, {
+/** The posting form a browser would send for these overrides (also usable with editWork). */
+export function workFormFor(user: BuiltUser, overrides: WorkOverrides = {}): WorkForm {
+  return {
     title: overrides.title ?? `A work ${randomBytes(3).toString('hex')}`,
-    pseud_id: user.defaultPseudId,
+    pseud_id: overrides.pseudId ?? user.defaultPseudId,
     summary: overrides.summary ?? '',
     notes: overrides.notes ?? '',
     end_notes: overrides.end_notes ?? '',
@@ -78,7 +81,11 @@ export async function buildWork(db: Db, user: BuiltUser, overrides: WorkOverride
     published_on: overrides.publishedOn ?? null,
     action: overrides.action ?? 'post',
     ...songCreditFormValues(overrides.songs ?? []),
-  });
+  };
+}
+
+export async function buildWork(db: Db, user: BuiltUser, overrides: WorkOverrides = {}): Promise<number> {
+  const result = await postWork(db, user, workFormFor(user, overrides));
   if (!result.ok) throw new Error(`buildWork failed: ${JSON.stringify(result.errors)}`);
   return result.workId;
 }

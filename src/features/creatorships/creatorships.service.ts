@@ -2,6 +2,7 @@ import type { Db, DbOrTrx } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
+import { refreshSearchDocuments } from '../search/search.repository.ts';
 import { findWork, lockWork } from '../works/works.repository.ts';
 import { ORPHAN_ACCOUNT } from './creatorships.model.ts';
 import { creatorshipPolicy } from './creatorships.policy.ts';
@@ -55,6 +56,7 @@ export async function answerInvitation(db: Db, viewer: Viewer, workId: number, p
     if (!(await lockWork(trx, workId))) throw notFound('invitation');
     const done = accept ? await acceptInvitation(trx, workId, pseudId, viewer.id) : await declineInvitation(trx, workId, pseudId, viewer.id);
     if (!done) throw notFound('invitation');
+    if (accept) await refreshSearchDocuments(trx, [workId], { chapterText: false }); // the new creator's name is searchable
   });
 }
 
@@ -67,5 +69,6 @@ export async function orphanWork(db: Db, viewer: Viewer, workId: number): Promis
     const credits = await findUserCredits(trx, workId, viewer.id);
     const position = Math.min(...credits.filter((c) => c.accepted).map((c) => c.position));
     await replaceCreditsWithOrphan(trx, workId, viewer.id, orphanPseudId, position);
+    await refreshSearchDocuments(trx, [workId], { chapterText: false }); // the old creator's name no longer finds it
   });
 }

@@ -116,4 +116,6 @@ export interface ListingResult {
   tags: ResolvedTag[];
   /** The order actually used (best match falls back to date updated without a query). */
   sort: Exclude<SortKey, 'best'> | 'best';
+  /** Best match ranked only the newest BEST_MATCH_CANDIDATES matches (see listing.repository.ts). */
+  rankedNewestOnly: boolean;
 }

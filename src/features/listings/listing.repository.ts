@@ -2,7 +2,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
 import type { WorkTagType } from '../tags/tags.model.ts';
-import { textMatchSql, textRankSql, type TextQuery } from '../search/text-search.ts';
+import { BEST_MATCH_CANDIDATES, textMatchSql, textRankSql, type TextQuery } from '../search/text-search.ts';
 import { summaryQuery, toSummary, visibleWorkSql } from '../works/works.repository.ts';
 import type { WorkSummary } from '../works/works.model.ts';
 import { COUNT_LIMIT, FACET_LIMIT, FACETS_PER_TYPE, FILTER_TAG_TYPES, type FacetEntry, type Facets, type ListingFilters, type ListingScope, type ResolvedTag, type SortKey } from './listing.model.ts';
@@ -116,8 +116,21 @@ export function worksPageQuery(db: DbOrTrx, q: ListingQuery, limit: number, offs
   const order = orderBySql(q.sort, q.text);
   // The page's ids first, then the blurbs of those 20: the blurb columns are subqueries, and
   // in one query they would run for every row OFFSET skips (1,000 of them on page 50).
-  const page = sql<number>`(select works.id from works where ${listingWhere(q)} order by ${order} limit ${limit} offset ${offset})`;
+  const page = q.sort === 'best' && q.text
+    ? bestMatchPageSql(q, q.text, limit, offset)
+    : sql<number>`(select works.id from works where ${listingWhere(q)} order by ${order} limit ${limit} offset ${offset})`;
   return summaryQuery(db).where(sql<SqlBool>`works.id in ${page}`).orderBy(order);
+}
+
+/**
+ * Best match ranks at most BEST_MATCH_CANDIDATES matches, the newest (see ARCHITECTURE.md, "Text
+ * search"): ranking every match of a common word would cost in proportion to the archive.
+ */
+function bestMatchPageSql(q: ListingQuery, text: TextQuery, limit: number, offset: number): RawBuilder<number> {
+  return sql<number>`(select c.id from (
+    select works.id, ${textRankSql(text)} as rank from works where ${listingWhere(q)}
+    order by works.revised_at desc, works.id desc limit ${BEST_MATCH_CANDIDATES}
+  ) c order by c.rank desc, c.id desc limit ${limit} offset ${offset})`;
 }
 
 /** One page of blurbs, in one query. */

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/schema.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import type { Viewer } from '../../platform/views/page-context.ts';
-import { parseTextQuery } from '../search/text-search.ts';
+import { BEST_MATCH_CANDIDATES, parseTextQuery } from '../search/text-search.ts';
 import type { WorkTagType } from '../tags/tags.model.ts';
 import { COUNT_LIMIT, FILTER_TAG_TYPES, WORKS_PER_PAGE, type ListingFilters, type ListingResult, type ListingScope, type SortKey } from './listing.model.ts';
 import { countAndFacets, listWorksPage, resolveTagNames, type ListingQuery } from './listing.repository.ts';
@@ -44,7 +44,9 @@ export async function loadListing(db: Db, viewer: Viewer | null, scope: ListingS
     filters.page <= deepest ? listWorksPage(db, query, WORKS_PER_PAGE, offset) : Promise.resolve([]),
     countAndFacets(db, query),
   ]);
-  const pageCount = Math.max(1, Math.ceil(counted.total / WORKS_PER_PAGE));
+  const rankedNewestOnly = sort === 'best' && counted.total > BEST_MATCH_CANDIDATES;
+  const listable = rankedNewestOnly ? BEST_MATCH_CANDIDATES : counted.total;
+  const pageCount = Math.max(1, Math.ceil(listable / WORKS_PER_PAGE));
   const pastEnd = filters.page > pageCount;
   return {
     ok: true,
@@ -59,6 +61,7 @@ export async function loadListing(db: Db, viewer: Viewer | null, scope: ListingS
       facets: counted.facets,
       tags,
       sort,
+      rankedNewestOnly,
     },
   };
 }

@@ -6,6 +6,8 @@ import { buildChapter, buildUser, buildWork, logInThroughForm, uniqueName, type 
 import { startTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
 import { canonicalTag, metaTagLink, synonymTag, tagId } from '../../../test/support/wrangling-builders.ts';
 import { tagPath } from '../tags/tags.model.ts';
+import fc from 'fast-check';
+import { randomBytes } from 'node:crypto';
 
 /** The blurb titles on a page, in order. */
 function blurbTitles(html: string): string[] {
@@ -16,6 +18,9 @@ function blurbTitles(html: string): string[] {
 function facets(html: string, param: string): string[] {
   return [...html.matchAll(new RegExp(`<input type="checkbox" name="${param}" value="[^"]*"/> <span>([^<]*) <span class="facet-count">\\(([\\d,]+)\\)</span>`, 'g'))].map((m) => `${m[1]} (${m[2]})`);
 }
+
+/** A word no other test uses, in letters only, so the search treats it as one term. */
+const word = () => `zq${[...randomBytes(5).toString('hex')].map((c) => 'abcdefghijklmnop'['0123456789abcdef'.indexOf(c)]).join('')}`;
 
 const q = (params: Record<string, string | string[]>) => {
   const search = new URLSearchParams();
@@ -313,6 +318,35 @@ for (const engine of ENGINES) {
       const redirect = await guest().get(tagPath('fandom', syn));
       assert.equal(redirect.statusCode, 301);
       assert.equal(redirect.headers.location, path);
+    });
+
+    it('searches with q: words, phrases, exclusions, best match, and full text only when asked', async () => {
+      const [a, b, inText] = [word(), word(), word()];
+      await buildWork(t.db, writer, { title: 'In the notes', notes: `<p>${a} ${a} ${a}</p>` });
+      await buildWork(t.db, writer, { title: `${a} in the title` });
+      await buildWork(t.db, writer, { title: 'In the summary', summary: `<p>${a} and ${b}</p>` });
+      await buildWork(t.db, writer, { title: 'Text only', body: `<p>Once there was ${inText}.</p>` });
+      await buildWork(t.db, writer, { title: 'Members only', summary: `<p>${a}</p>`, restricted: true });
+      const search = (params: Record<string, string>, client = guest()) => titles(`/works?${q(params)}`, client);
+      assert.deepEqual(await search({ q: a }), [`${a} in the title`, 'In the summary', 'In the notes'], 'best match by default with a query; title first');
+      assert.deepEqual((await search({ q: a }, member)).length, 4, 'members also find the members-only work');
+      assert.deepEqual(await search({ q: `${a} ${b}` }), ['In the summary']);
+      assert.deepEqual(await search({ q: `"${a} and ${b}"` }), ['In the summary']);
+      assert.deepEqual(await search({ q: `"${b} and ${a}"` }), [], 'a phrase keeps its order');
+      assert.deepEqual(await search({ q: `${a} -${b}` }), [`${a} in the title`, 'In the notes']);
+      assert.deepEqual(await search({ q: a, sort: 'title' }), ['In the notes', 'In the summary', `${a} in the title`]);
+      assert.deepEqual(await search({ q: inText }), [], 'chapter text is searched only on request');
+      assert.deepEqual(await search({ q: inText, full_text: '1' }), ['Text only']);
+    });
+
+    it('never fails on hostile search syntax', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.string({ unit: fc.constantFrom('"', "'", '(', ')', '-', '!', '|', '&', ':', '*', '\\', ' ', 'OR', 'NOT', 'a', 'é', '<', '%', '\u0000') , maxLength: 40 }), async (raw) => {
+          const response = await guest().get(`/works?${q({ q: raw, sort: 'best' })}`);
+          assert.ok(response.statusCode === 200 || response.statusCode === 400, `${JSON.stringify(raw)} gave ${response.statusCode}`);
+        }),
+        { numRuns: 60 },
+      );
     });
 
     it('runs a fixed number of queries for every listing page, with 1 work or 20', async () => {

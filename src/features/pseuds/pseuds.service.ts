@@ -3,6 +3,7 @@ import { badRequest, notFound } from '../../platform/http/errors.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { insertPseud } from '../accounts/accounts.repository.ts';
+import { refreshSearchDocumentsOfPseud } from '../search/search.repository.ts';
 import { pseudPolicy } from './pseuds.policy.ts';
 import { countPseudLinks, deletePseud, findDefaultPseudId, findPseud, lockPseud, moveCredits, nameTakenByUser, renamePseud } from './pseuds.repository.ts';
 import type { PseudForm } from './pseuds.schemas.ts';
@@ -45,6 +46,7 @@ export async function changePseudName(db: Db, viewer: Viewer, pseudId: number, f
       if (pseud.isDefault) throw badRequest('Your default pen name is your username, so it cannot be renamed.');
       if (await nameTakenByUser(trx, pseud.userId, form.name, pseud.id)) return { ok: false, errors: TAKEN };
       await renamePseud(trx, pseud.id, form.name);
+      await refreshSearchDocumentsOfPseud(trx, pseud.id); // works search by their creators' names
       return { ok: true };
     }),
   );
@@ -68,6 +70,7 @@ export async function removePseud(db: Db, viewer: Viewer, pseudId: number, moveW
       const defaultPseudId = await findDefaultPseudId(trx, pseud.userId);
       if (defaultPseudId === undefined) throw notFound('default pen name');
       await moveCredits(trx, pseud.id, defaultPseudId);
+      await refreshSearchDocumentsOfPseud(trx, defaultPseudId);
     }
     await deletePseud(trx, pseud.id);
     return { ok: true };

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
+import { searchDocumentSql } from '../search/search.repository.ts';
 import type { TagType } from './tags.model.ts';
 
 export interface GraphTag {
@@ -72,7 +73,8 @@ export async function setUnwrangleable(db: DbOrTrx, tagId: number, value: boolea
 
 /**
  * Recomputes the filter tags of the chosen works in one statement: each tag's canonical tag
- * (itself unless it is a synonym), plus every meta-tag above that, transitively.
+ * (itself unless it is a synonym), plus every meta-tag above that, transitively. The same
+ * UPDATE rewrites their search documents, which name those tags (search/search.repository.ts).
  */
 async function recomputeWhere(db: DbOrTrx, chosen: RawBuilder<SqlBool>): Promise<void> {
   await sql`
@@ -86,9 +88,11 @@ async function recomputeWhere(db: DbOrTrx, chosen: RawBuilder<SqlBool>): Promise
       select c.work_id, m.meta_id from closure c join meta_tags m on m.sub_id = c.tag_id
     ), agg as (
       select work_id, array_agg(tag_id order by tag_id) as ids from closure group by work_id
+    ), fresh as (
+      select c.id, coalesce(agg.ids, '{}') as ids from chosen c left join agg on agg.work_id = c.id
     )
-    update works set filter_tag_ids = coalesce((select agg.ids from agg where agg.work_id = works.id), '{}')
-    where works.id in (select id from chosen)
+    update works set filter_tag_ids = fresh.ids, search_document = ${searchDocumentSql(sql`fresh.ids`)}
+    from fresh where works.id = fresh.id
   `.execute(db);
 }
 

@@ -135,6 +135,8 @@ export async function renameTag(trx: DbOrTrx, tagId: number, newName: string): P
   const other = await findOtherTagNamed(trx, tag!.type, name, tag!.id);
   if (other) throw refuse(`There is already a ${tag!.type} called “${other.name}”: merge “${tag!.name}” into it instead of renaming.`);
   await setTagName(trx, tag!.id, name);
+  // Filter tags don't change, but the search documents of the works under the tag name it.
+  await recomputeFilterTagsOfWorksUnder(trx, [tag!.id]);
   return { from: tag!.name, to: name };
 }
 

@@ -33,6 +33,8 @@ export interface WorksTable {
   /** Derived by triggers (migration 0011): fandoms of more than one family; accepted creators' names, lowercased. */
   crossover: ColumnType<boolean, never, never>;
   creator_sort: ColumnType<string, never, never>;
+  /** tsvector (migration 0012), written only with SQL in search/search.repository.ts and tag-graph.repository.ts. */
+  search_document: ColumnType<string, never, never>;
 }
 
 export interface ChaptersTable {
@@ -50,6 +52,8 @@ export interface ChaptersTable {
   updated_at: Timestamp;
   /** Bumped by every save, so a save from a stale form is refused (migration 0003). */
   lock_version: ColumnType<number, number | undefined, number>;
+  /** tsvector of the body's text (migration 0012), kept by a trigger on chapters. */
+  search_text: ColumnType<string, never, never>;
 }
 
 export interface CreatorshipsTable {

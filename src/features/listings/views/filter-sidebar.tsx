@@ -1,3 +1,4 @@
+import { SearchHelp, SEARCH_HINT } from '../../search/views/search-help.tsx';
 import { ErrorSummary, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { formatCount } from '../../../platform/views/format.tsx';
 import { LANGUAGES } from '../../works/languages.ts';
@@ -159,7 +160,9 @@ export function FilterSidebar(props: FilterSidebarProps) {
         <div class="field">
           <label for="field-q">Search within results</label>
           <FieldError name="q" errors={errors} />
-          <input type="search" value={first(raw, 'q')} {...fieldProps('q', errors)} />
+          <input type="search" value={first(raw, 'q')} {...fieldProps('q', errors)} aria-describedby={errors['q'] ? 'field-q-error field-q-hint' : 'field-q-hint'} />
+          <p class="hint" id="field-q-hint">{SEARCH_HINT}</p>
+          <SearchHelp />
           <label class="choice">
             <input type="checkbox" name="full_text" value="1" checked={first(raw, 'full_text') === '1'} /> Search the works’ text too
           </label>

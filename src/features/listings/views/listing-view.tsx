@@ -9,6 +9,7 @@ import type { ListingFilters, ListingResult } from '../listing.model.ts';
 import { listingHref, type RawQuery } from '../listing.schemas.ts';
 import type { ListingOutcome } from '../listing.service.ts';
 import { FilterSidebar } from './filter-sidebar.tsx';
+import { BEST_MATCH_CANDIDATES } from '../../search/text-search.ts';
 
 /** "Works 21–40 of 57 in Star Trek", as AO3 heads a page of a listing. */
 export function worksHeading(result: ListingResult, suffix = ''): string {
@@ -29,6 +30,11 @@ function Messages({ filters, result, base }: { filters: ListingFilters; result: 
           No {TAG_TYPE_LABELS[t.type].one.toLowerCase()} is named “{t.name}”, so no works match.
         </p>
       ))}
+      {result.rankedNewestOnly ? (
+        <p class="notice">
+          Best match ranks the {formatCount(BEST_MATCH_CANDIDATES)} most recently updated of these works. Sort by another order to page through them all.
+        </p>
+      ) : null}
       {result.pastEnd ? (
         <p class="notice">
           There is no page {formatCount(result.page)} of these works: {result.pageCount === 1 ? 'they fit on one page' : `they fill ${formatCount(result.pageCount)} pages`}.{' '}

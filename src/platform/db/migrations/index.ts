@@ -10,6 +10,7 @@ import * as m0008 from './0008_media.ts';
 import * as m0009 from './0009_tag_autocomplete.ts';
 import * as m0010 from './0010_reader_responses.ts';
 import * as m0011 from './0011_listings.ts';
+import * as m0012 from './0012_text_search.ts';
 
 /**
  * Every migration, in order. Landed migrations are never edited: add a new file
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009_tag_autocomplete': m0009,
   '0010_reader_responses': m0010,
   '0011_listings': m0011,
+  '0012_text_search': m0012,
 };
