@@ -123,8 +123,14 @@ export async function insertTagLinks(db: DbOrTrx, tags: PlannedTag[], ids: numbe
   const parents: [number[], number[]] = [[], []];
   const metas: [number[], number[]] = [[], []];
   tags.forEach((tag, i) => {
-    for (const p of tag.parents) parents[0].push(ids[p]!), parents[1].push(ids[i]!);
-    for (const m of tag.metas) metas[0].push(ids[m]!), metas[1].push(ids[i]!);
+    for (const p of tag.parents) {
+      parents[0].push(ids[p]!);
+      parents[1].push(ids[i]!);
+    }
+    for (const m of tag.metas) {
+      metas[0].push(ids[m]!);
+      metas[1].push(ids[i]!);
+    }
   });
   await sql`insert into tag_parents (parent_id, child_id) select * from unnest(${bigints(parents[0])}, ${bigints(parents[1])}) on conflict do nothing`.execute(db);
   await sql`insert into meta_tags (meta_id, sub_id) select * from unnest(${bigints(metas[0])}, ${bigints(metas[1])}) on conflict do nothing`.execute(db);

@@ -79,7 +79,8 @@ function planFandoms(b: Builder, count: number): { fandoms: number[]; bases: str
     const index = b.add('fandom', [`${base} (${medium.label})`, `${base} (${medium.label} ${year})`], { media });
     fandoms.push(index);
     bases.push(base);
-    if (rank < count * 0.3 && b.random.chance(0.4)) b.synonym(index, [base, `${base} - ${medium.label}`]);
+    // The most popular fandom always has a synonym: the benchmark filters on it.
+    if (rank === 0 || (rank < count * 0.3 && b.random.chance(0.4))) b.synonym(index, [base, `${base} - ${medium.label}`]);
     // Every fifth fandom heads a franchise: "X - All Media Types" over it and a later fandom,
     // and every fourth franchise sits under "X Universe", a meta chain three deep.
     if (rank % 5 === 0) {

@@ -181,7 +181,7 @@ export class WorkGenerator {
     const r = this.random;
     let total = 0;
     for (let position = 1; position <= count; position++) {
-      const target = Math.max(30, Math.round((targetWords / count) * (0.6 + 0.8 * r.next())));
+      const target = count === 1 ? targetWords : Math.max(30, Math.round((targetWords / count) * (0.6 + 0.8 * r.next())));
       const parts: number[] = [];
       let words = 0;
       while (words < target) {
