@@ -18,6 +18,9 @@ Commands:
   import FILE [--format text|html|docx|md] [--dry-run] [--json] [--as USERNAME] [--fandom NAME]
                                          Detect a story's structure (FILE - is stdin); --dry-run prints
                                          it (--json: as JSON), --as creates a draft owned by USERNAME
+  dev seed --works N [--seed S] [--append]
+                                         Fill an empty archive with N generated works (for development
+                                         and the benchmark); the same seed makes the same archive
   help, --help                           Show this help
 
 Configuration comes from environment variables (see README.md):
@@ -183,6 +186,15 @@ async function importStory(config: Config, args: string[]): Promise<number> {
   return importCommand(config, parsed, (run) => withDatabase(config, run));
 }
 
+/** `quire dev seed`: see seed-command.ts. Bad arguments and a non-empty archive are exit 2, nothing written. */
+async function dev(config: Config, args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'seed') throw new UsageError(`Unknown dev command: ${sub ?? '(none)'}. Try: quire dev seed --works 1000`);
+  const { parseSeedArgs, seedCommand } = await import('./seed-command.ts');
+  const parsed = parseSeedArgs(rest, (message) => new UsageError(message));
+  return seedCommand(parsed, (run) => withDatabase(config, run));
+}
+
 /** Runs one CLI command and returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -206,6 +218,8 @@ export async function main(argv: string[]): Promise<number> {
         return await tags(loadConfig(), rest);
       case 'import':
         return await importStory(loadConfig(), rest);
+      case 'dev':
+        return await dev(loadConfig(), rest);
       default:
         throw new UsageError(`Unknown command: ${command}`);
     }
@@ -214,7 +228,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`${(error as Error).message}\n\n${HELP}`);
       return 2;
     }
-    if (error instanceof Error && error.name === 'ImportInputError') {
+    if (error instanceof Error && (error.name === 'ImportInputError' || error.name === 'SeedRefusedError')) {
       console.error(`Error: ${error.message}`);
       return 2;
     }

@@ -54,17 +54,40 @@ function runAsOwner(isRoot: boolean, command: string, args: string[]): void {
   execFileSync(file, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+export interface ClusterOptions {
+  /**
+   * Keep the cluster in this folder and start it again from there next time (the benchmark
+   * reuses a seeded corpus this way). By default the cluster lives in a temporary folder that
+   * stop() removes.
+   */
+  dir?: string;
+  /** More `-c name=value` server settings, after the defaults (so they win). */
+  settings?: string[];
+}
+
+export async function startPostgresCluster(clusterOptions: ClusterOptions = {}): Promise<PostgresCluster> {
   const binDir = findBinDir();
   const isRoot = process.getuid?.() === 0;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quire-pg-'));
+  const keep = clusterOptions.dir !== undefined;
+  const dir = clusterOptions.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'quire-pg-'));
   const dataDir = path.join(dir, 'data');
   const socketDir = path.join(dir, 'socket');
-  fs.mkdirSync(socketDir);
+  fs.mkdirSync(socketDir, { recursive: true });
   if (isRoot) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
   const port = await freePort();
-  runAsOwner(isRoot, path.join(binDir, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
-  const options = `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1 -c max_connections=100 -c shared_buffers=128MB -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_parallel_workers_per_gather=0`;
+  // A kept cluster whose last user was killed before stopping it may still be running.
+  if (keep && fs.existsSync(path.join(dataDir, 'postmaster.pid'))) {
+    try {
+      runAsOwner(isRoot, path.join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+    } catch {
+      // Not running: a stale pid file, which pg_ctl start clears.
+    }
+  }
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    runAsOwner(isRoot, path.join(binDir, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  }
+  const extra = (clusterOptions.settings ?? []).map((setting) => ` -c ${setting}`).join('');
+  const options = `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1 -c max_connections=100 -c shared_buffers=128MB -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_parallel_workers_per_gather=0${extra}`;
   runAsOwner(isRoot, path.join(binDir, 'pg_ctl'), ['-D', dataDir, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
   let stopped = false;
   return {
@@ -73,9 +96,10 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       if (stopped) return;
       stopped = true;
       try {
-        runAsOwner(isRoot, path.join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+        // A kept cluster stops cleanly, so its next start needs no crash recovery.
+        runAsOwner(isRoot, path.join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', keep ? 'fast' : 'immediate', '-w', 'stop']);
       } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
+        if (!keep) fs.rmSync(dir, { recursive: true, force: true });
       }
     },
   };

@@ -182,3 +182,8 @@ export async function findMetaCycleThrough(db: DbOrTrx, tagId: number): Promise<
   `.execute(db);
   return result.rows[0]?.name;
 }
+
+/** Recomputes the filter tags of works with ids from `fromId` to `toId` (a bulk load: `quire dev seed --append`). */
+export async function recomputeFilterTagsOfWorkRange(db: DbOrTrx, fromId: number, toId: number): Promise<void> {
+  await recomputeWhere(db, sql<SqlBool>`w.id between ${fromId} and ${toId}`);
+}

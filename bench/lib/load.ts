@@ -1,0 +1,94 @@
+/**
+ * One scenario under load: autocannon for a fixed time at N connections, every response's
+ * latency recorded (autocannon's own summary has no p95), failures reported as an error row
+ * instead of stopping the run.
+ */
+import autocannon from 'autocannon';
+import type { RunningServer } from './server.ts';
+
+export interface Scenario {
+  name: string;
+  path: string;
+  connections: number;
+  cookie?: string;
+  /**
+   * Every request gets its own unknown query parameter (`bench_nocache=N`): the listing ignores
+   * unknown parameters, but any cache keyed on the address misses, so this measures the query.
+   */
+  uncached?: boolean;
+}
+
+export interface Row {
+  scenario: string;
+  path: string;
+  connections: number;
+  requests: number;
+  reqPerSec: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  /** Throughput as a percentage of the static baseline at the same connections; null for the baseline itself. */
+  baselinePct: number | null;
+  peakRssMb: number;
+  bytesPerResponse: number;
+  error: string | null;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function errorRow(scenario: Scenario, error: string, server: RunningServer): Row {
+  return { scenario: scenario.name, path: scenario.path, connections: scenario.connections, requests: 0, reqPerSec: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, baselinePct: null, peakRssMb: server.peakRssMb(), bytesPerResponse: 0, error };
+}
+
+export async function measure(server: RunningServer, scenario: Scenario, seconds: number): Promise<Row> {
+  const headers: Record<string, string> = scenario.cookie ? { cookie: scenario.cookie } : {};
+  // One request first: it warms any cache, and a page that isn't there becomes an error row.
+  const probe = await fetch(`${server.baseUrl}${scenario.path}`, { headers, redirect: 'manual' }).catch((error: Error) => error);
+  if (probe instanceof Error) return errorRow(scenario, probe.message, server);
+  const probeBytes = (await probe.arrayBuffer()).byteLength;
+  if (probe.status < 200 || probe.status > 299) return errorRow(scenario, `HTTP ${probe.status}`, server);
+  server.resetPeak();
+  const latencies: number[] = [];
+  let counter = 0;
+  const separator = scenario.path.includes('?') ? '&' : '?';
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: server.baseUrl,
+        connections: scenario.connections,
+        duration: seconds,
+        headers,
+        requests: [
+          {
+            method: 'GET',
+            path: scenario.path,
+            ...(scenario.uncached ? { setupRequest: (request) => ({ ...request, path: `${scenario.path}${separator}bench_nocache=${++counter}` }) } : {}),
+          },
+        ],
+      },
+      (error, finished) => (error ? reject(error as Error) : resolve(finished)),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  latencies.sort((a, b) => a - b);
+  const failed = result.non2xx + result.errors + result.timeouts;
+  return {
+    scenario: scenario.name,
+    path: scenario.path,
+    connections: scenario.connections,
+    requests: result.requests.total,
+    reqPerSec: round(result.requests.total / seconds, 0),
+    p50Ms: round(percentile(latencies, 50)),
+    p95Ms: round(percentile(latencies, 95)),
+    p99Ms: round(percentile(latencies, 99)),
+    baselinePct: null,
+    peakRssMb: server.peakRssMb(),
+    bytesPerResponse: probeBytes,
+    error: failed > 0 ? `${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts` : null,
+  };
+}

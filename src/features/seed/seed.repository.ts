@@ -1,0 +1,358 @@
+import { sql } from 'kysely';
+import type { DbOrTrx } from '../../platform/db/schema.ts';
+import { CATEGORIES, RATINGS, WARNINGS } from '../tags/tags.model.ts';
+import type { PlannedTag } from './tag-plan.ts';
+import type { SystemTagIds, WorkBatch } from './work-plan.ts';
+
+/**
+ * All of `quire dev seed`'s SQL: bulk inserts of whole column arrays through `unnest`, with
+ * explicit ids (`overriding system value`), and the load's housekeeping — secondary indexes
+ * dropped and rebuilt, counting triggers switched off and their counts redone in one statement.
+ */
+
+/** Tables the seed writes rows to in bulk; their secondary indexes are rebuilt after the load. */
+export const LOADED_TABLES = ['users', 'pseuds', 'works', 'chapters', 'creatorships', 'work_tags', 'song_credits', 'series', 'series_creatorships', 'serial_works'] as const;
+
+/**
+ * Triggers on the loaded tables that the load switches off, and why that is safe. Any other
+ * trigger stays on (correct, if slower): to defer one, add it here with the post-load step that
+ * does its work set-based.
+ */
+export const DEFERRED_TRIGGERS: Record<string, string> = {
+  work_tags_counted_insert: 'tags.taggings_count is recounted after the load',
+  work_tags_counted_delete: 'tags.taggings_count is recounted after the load',
+  work_tags_counted_update: 'tags.taggings_count is recounted after the load',
+  work_tags_refuse_media: 'a check: the seed never puts media on works',
+  works_set_crossover: 'works.crossover is computed after the load',
+  creatorships_refresh_creator_sort: 'works.creator_sort is computed after the load',
+  chapters_search_text: 'chapter text vectors are filled after the load',
+};
+
+const IDENTITY_TABLES = ['users', 'pseuds', 'works', 'chapters', 'series', 'song_credits'] as const;
+type IdentityTable = (typeof IDENTITY_TABLES)[number];
+
+const bigints = (values: number[]) => sql`cast(${values} as bigint[])`;
+const ints = (values: (number | null)[]) => sql`cast(${values} as integer[])`;
+const texts = (values: string[]) => sql`cast(${values} as text[])`;
+const bools = (values: boolean[]) => sql`cast(${values} as boolean[])`;
+const times = (values: string[]) => sql`cast(${values} as timestamptz[])`;
+
+export async function countWorks(db: DbOrTrx): Promise<number> {
+  const row = await sql<{ n: number }>`select count(*) as n from works`.execute(db);
+  return Number(row.rows[0]!.n);
+}
+
+export async function isSuperuser(db: DbOrTrx): Promise<boolean> {
+  const row = await sql<{ s: boolean }>`select rolsuper as s from pg_roles where rolname = current_user`.execute(db);
+  return row.rows[0]?.s ?? false;
+}
+
+/**
+ * Session settings for the load, all `set local` (they end with the transaction): no JIT (it
+ * compiles every big INSERT again, for nothing), more memory for index builds, and LZ4 to
+ * compress chapter bodies where the server has it (PostgreSQL 15 from Debian does; pglz, the
+ * default, takes twice as long).
+ */
+export async function tuneLoadSession(db: DbOrTrx, engine: 'postgres' | 'pglite'): Promise<void> {
+  await sql`set local jit = off`.execute(db);
+  await sql`set local maintenance_work_mem = ${sql.lit(engine === 'postgres' ? '512MB' : '64MB')}`.execute(db);
+  const lz4 = await sql<{ ok: boolean }>`select 'lz4' = any(enumvals) as ok from pg_settings where name = 'default_toast_compression'`.execute(db);
+  if (lz4.rows[0]?.ok) await sql`set local default_toast_compression = lz4`.execute(db);
+}
+
+/** Keeps every other writer out of the loaded tables until the seed commits. */
+export async function lockLoadedTables(db: DbOrTrx): Promise<void> {
+  await sql`lock table ${sql.join(LOADED_TABLES.map((t) => sql.table(t)))} in exclusive mode`.execute(db);
+}
+
+/** The first free id of each identity table: above both its rows and its sequence. */
+export async function firstFreeIds(db: DbOrTrx): Promise<Record<IdentityTable, number>> {
+  const result = {} as Record<IdentityTable, number>;
+  for (const table of IDENTITY_TABLES) {
+    const row = await sql<{ n: number }>`
+      select greatest(coalesce((select max(id) from ${sql.table(table)}), 0),
+                      coalesce(pg_sequence_last_value(pg_get_serial_sequence(${table}, 'id')), 0)) + 1 as n
+    `.execute(db);
+    result[table] = Number(row.rows[0]!.n);
+  }
+  return result;
+}
+
+/** Moves each identity sequence past the ids the load gave explicitly. */
+export async function advanceSequences(db: DbOrTrx): Promise<void> {
+  for (const table of IDENTITY_TABLES) {
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), max(id)) from ${sql.table(table)} having max(id) is not null`.execute(db);
+  }
+}
+
+export async function findSystemTagIds(db: DbOrTrx): Promise<SystemTagIds> {
+  const rows = await db.selectFrom('tags').select(['id', 'type', 'name']).where('type', 'in', ['rating', 'warning', 'category']).execute();
+  const id = (type: string, name: string) => rows.find((r) => r.type === type && r.name === name)!.id;
+  return { ratings: RATINGS.map((n) => id('rating', n)), warnings: WARNINGS.map((n) => id('warning', n)), categories: CATEGORIES.map((n) => id('category', n)) };
+}
+
+/**
+ * Inserts the planned tags (names already in the archive are kept as they are) and returns
+ * each planned tag's id. Canonical and unwrangled tags go first, then ANALYZE, so the synonym
+ * trigger's per-row lookup of the canonical tag uses the primary key, then the synonyms.
+ */
+export async function insertTags(db: DbOrTrx, tags: PlannedTag[]): Promise<number[]> {
+  const plain = tags.filter((t) => t.synonymOf === null);
+  await sql`
+    insert into tags (type, name, canonical)
+    select * from unnest(${texts(plain.map((t) => t.type))}, ${texts(plain.map((t) => t.name))}, ${bools(plain.map((t) => t.canonical))})
+    on conflict (type, lower(name)) do nothing
+  `.execute(db);
+  await sql`analyze tags`.execute(db);
+  const synonyms = tags.filter((t) => t.synonymOf !== null);
+  await sql`
+    insert into tags (type, name, synonym_of)
+    select s.type, s.name, c.id
+    from unnest(${texts(synonyms.map((t) => t.type))}, ${texts(synonyms.map((t) => t.name))}, ${texts(synonyms.map((t) => tags[t.synonymOf!]!.name))}) as s(type, name, of_name)
+    join tags c on c.type = s.type and lower(c.name) = lower(s.of_name) and c.canonical
+    on conflict (type, lower(name)) do nothing
+  `.execute(db);
+  const rows = await sql<{ id: number; ord: number }>`
+    select t.id, x.ord from unnest(${texts(tags.map((t) => t.type))}, ${texts(tags.map((t) => t.name))}) with ordinality as x(type, name, ord)
+    join tags t on t.type = x.type and lower(t.name) = lower(x.name)
+  `.execute(db);
+  const ids: number[] = new Array<number>(tags.length);
+  for (const row of rows.rows) ids[Number(row.ord) - 1] = Number(row.id);
+  return ids;
+}
+
+/** Parent links (media → fandom included) and meta links, by the ids `insertTags` returned. */
+export async function insertTagLinks(db: DbOrTrx, tags: PlannedTag[], ids: number[]): Promise<void> {
+  const parents: [number[], number[]] = [[], []];
+  const metas: [number[], number[]] = [[], []];
+  tags.forEach((tag, i) => {
+    for (const p of tag.parents) {
+      parents[0].push(ids[p]!);
+      parents[1].push(ids[i]!);
+    }
+    for (const m of tag.metas) {
+      metas[0].push(ids[m]!);
+      metas[1].push(ids[i]!);
+    }
+  });
+  await sql`insert into tag_parents (parent_id, child_id) select * from unnest(${bigints(parents[0])}, ${bigints(parents[1])}) on conflict do nothing`.execute(db);
+  await sql`insert into meta_tags (meta_id, sub_id) select * from unnest(${bigints(metas[0])}, ${bigints(metas[1])}) on conflict do nothing`.execute(db);
+  const withMedia = tags.map((t, i) => ({ media: t.media, id: ids[i]! })).filter((t) => t.media !== null);
+  await sql`
+    insert into tag_parents (parent_id, child_id)
+    select m.id, x.child from unnest(${texts(withMedia.map((t) => t.media!))}, ${bigints(withMedia.map((t) => t.id))}) as x(media, child)
+    join tags m on m.type = 'media' and m.name = x.media
+    on conflict do nothing
+  `.execute(db);
+}
+
+export interface UserRows {
+  id: number[];
+  username: string[];
+  email: string[];
+  createdAt: string[];
+}
+
+export interface PseudRows {
+  id: number[];
+  userId: number[];
+  name: string[];
+  isDefault: boolean[];
+  createdAt: string[];
+}
+
+export async function insertUsers(db: DbOrTrx, users: UserRows, pseuds: PseudRows, passwordHash: string): Promise<void> {
+  await sql`
+    insert into users (id, username, email, password_hash, created_at, updated_at) overriding system value
+    select u.id, u.username, u.email, ${passwordHash}, u.at, u.at
+    from unnest(${bigints(users.id)}, ${texts(users.username)}, ${texts(users.email)}, ${times(users.createdAt)}) as u(id, username, email, at)
+  `.execute(db);
+  await sql`
+    insert into pseuds (id, user_id, name, is_default, created_at, updated_at) overriding system value
+    select p.id, p.user_id, p.name, p.is_default, p.at, p.at
+    from unnest(${bigints(pseuds.id)}, ${bigints(pseuds.userId)}, ${texts(pseuds.name)}, ${bools(pseuds.isDefault)}, ${times(pseuds.createdAt)}) as p(id, user_id, name, is_default, at)
+  `.execute(db);
+}
+
+/** The paragraphs chapters are made of, as a temporary table (id = position in the pool + 1) dropped at commit. */
+export async function createParagraphPool(db: DbOrTrx, pool: { html: string }[]): Promise<void> {
+  await sql`create temporary table seed_paragraphs (id integer primary key, html text not null) on commit drop`.execute(db);
+  await sql`insert into seed_paragraphs (id, html) select o, html from unnest(${texts(pool.map((p) => p.html))}) with ordinality as x(html, o)`.execute(db);
+  await sql`analyze seed_paragraphs`.execute(db);
+}
+
+/** One batch of works and everything that belongs to them: one statement per table. */
+export async function insertWorkBatch(db: DbOrTrx, b: WorkBatch): Promise<void> {
+  const w = b.works;
+  await sql`
+    insert into works (id, title, summary, notes, word_count, chapter_count, expected_chapters, published_at, revised_at, created_at, updated_at,
+                       language, posted, restricted, filter_tag_ids, hits_count, kudos_count, comments_count, bookmarks_count) overriding system value
+    select id, title, summary, notes, word_count, chapter_count, expected_chapters, published_at, revised_at, published_at, revised_at,
+           language, posted, restricted, cast(filters as bigint[]), hits, kudos, comments, bookmarks
+    from unnest(${bigints(w.id)}, ${texts(w.title)}, ${texts(w.summary)}, ${texts(w.notes)}, ${ints(w.word_count)}, ${ints(w.chapter_count)},
+                ${ints(w.expected_chapters)}, ${times(w.published_at)}, ${times(w.revised_at)}, ${texts(w.language)}, ${bools(w.posted)},
+                ${bools(w.restricted)}, ${texts(w.filter_tag_ids)}, ${ints(w.hits_count)}, ${ints(w.kudos_count)}, ${ints(w.comments_count)},
+                ${ints(w.bookmarks_count)})
+      as x(id, title, summary, notes, word_count, chapter_count, expected_chapters, published_at, revised_at, language, posted, restricted,
+           filters, hits, kudos, comments, bookmarks)
+  `.execute(db);
+  const c = b.chapters;
+  // Bodies are put together here from the pool table: a few ids per chapter cross the wire
+  // instead of kilobytes of prose (PGlite takes in about 8 MB/s of parameters).
+  await sql`
+    insert into chapters (id, work_id, position, title, body, word_count, published_at, created_at, updated_at) overriding system value
+    select id, work_id, position, title,
+           (select string_agg(p.html, E'\n' order by u.o) from unnest(cast(x.parts as int[])) with ordinality as u(id, o) join seed_paragraphs p on p.id = u.id),
+           word_count, at, at, at
+    from unnest(${bigints(c.id)}, ${bigints(c.work_id)}, ${ints(c.position)}, ${texts(c.title)}, ${texts(c.parts)}, ${ints(c.word_count)}, ${times(c.published_at)})
+      as x(id, work_id, position, title, parts, word_count, at)
+  `.execute(db);
+  const cr = b.creatorships;
+  await sql`
+    insert into creatorships (work_id, pseud_id, position, accepted_at, created_at)
+    select w, p, pos, at, at from unnest(${bigints(cr.work_id)}, ${bigints(cr.pseud_id)}, ${ints(cr.position)}, ${times(cr.accepted_at)}) as x(w, p, pos, at)
+  `.execute(db);
+  const t = b.workTags;
+  await sql`insert into work_tags (work_id, tag_id, position) select * from unnest(${bigints(t.work_id)}, ${bigints(t.tag_id)}, ${ints(t.position)})`.execute(db);
+  await insertSongsAndSeries(db, b);
+}
+
+async function insertSongsAndSeries(db: DbOrTrx, b: WorkBatch): Promise<void> {
+  const s = b.songCredits;
+  if (s.id.length > 0) {
+    await sql`
+      insert into song_credits (id, work_id, position, title, artist) overriding system value
+      select * from unnest(${bigints(s.id)}, ${bigints(s.work_id)}, ${ints(s.position)}, ${texts(s.title)}, ${texts(s.artist)})
+    `.execute(db);
+  }
+  const se = b.series;
+  if (se.id.length > 0) {
+    await sql`
+      insert into series (id, title, summary, complete, created_at, updated_at) overriding system value
+      select id, title, summary, complete, at, at from unnest(${bigints(se.id)}, ${texts(se.title)}, ${texts(se.summary)}, ${bools(se.complete)}, ${times(se.created_at)}) as x(id, title, summary, complete, at)
+    `.execute(db);
+    const sc = b.seriesCreatorships;
+    await sql`insert into series_creatorships (series_id, pseud_id) select * from unnest(${bigints(sc.series_id)}, ${bigints(sc.pseud_id)})`.execute(db);
+  }
+  const sw = b.serialWorks;
+  if (sw.work_id.length > 0) {
+    await sql`
+      insert into serial_works (series_id, work_id, position, created_at)
+      select * from unnest(${bigints(sw.series_id)}, ${bigints(sw.work_id)}, ${ints(sw.position)}, ${times(sw.created_at)})
+    `.execute(db);
+  }
+}
+
+export interface IndexDefinition {
+  name: string;
+  definition: string;
+}
+
+/**
+ * Drops the secondary indexes of the loaded tables — every index that backs no constraint
+ * (primary keys, unique constraints and indexes a foreign key relies on stay) — and returns
+ * their definitions to rebuild after the load. Read from the catalog, so indexes added by
+ * later migrations are deferred too.
+ */
+export async function dropSecondaryIndexes(db: DbOrTrx): Promise<IndexDefinition[]> {
+  const rows = await sql<IndexDefinition>`
+    select quote_ident(ic.relname) as name, pg_get_indexdef(i.indexrelid) as definition
+    from pg_index i
+    join pg_class ic on ic.oid = i.indexrelid
+    join pg_class tc on tc.oid = i.indrelid
+    where tc.relnamespace = current_schema()::regnamespace and tc.relname = any(${texts([...LOADED_TABLES])})
+      and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
+    order by tc.relname, ic.relname
+  `.execute(db);
+  for (const index of rows.rows) await sql`drop index ${sql.raw(index.name)}`.execute(db);
+  return rows.rows;
+}
+
+export async function createIndex(db: DbOrTrx, index: IndexDefinition): Promise<void> {
+  await sql.raw(index.definition).execute(db);
+}
+
+export interface TriggerRef {
+  table: string;
+  name: string;
+  /** pg_trigger.tgenabled: O fires normally, A always (even in replica mode), R only in replica mode, D never. */
+  enabled: string;
+}
+
+/** The user triggers on the loaded tables, split into those DEFERRED_TRIGGERS names and the rest. */
+export async function findTriggers(db: DbOrTrx): Promise<{ deferred: TriggerRef[]; kept: TriggerRef[] }> {
+  const rows = await sql<TriggerRef>`
+    select c.relname as table, t.tgname as name, t.tgenabled as enabled from pg_trigger t join pg_class c on c.oid = t.tgrelid
+    where not t.tgisinternal and c.relnamespace = current_schema()::regnamespace and c.relname = any(${texts([...LOADED_TABLES])})
+    order by c.relname, t.tgname
+  `.execute(db);
+  return { deferred: rows.rows.filter((r) => r.name in DEFERRED_TRIGGERS), kept: rows.rows.filter((r) => !(r.name in DEFERRED_TRIGGERS)) };
+}
+
+/** ALTER TABLE … ENABLE | DISABLE | ENABLE ALWAYS TRIGGER; inside the seed's transaction, so a failed load rolls it back too. */
+export async function setTriggerMode(db: DbOrTrx, trigger: TriggerRef, mode: 'enable' | 'disable' | 'enable always'): Promise<void> {
+  await sql`alter table ${sql.table(trigger.table)} ${sql.raw(mode)} trigger ${sql.ref(trigger.name)}`.execute(db);
+}
+
+/**
+ * Replica mode skips foreign-key checks and ordinary triggers for the rest of the transaction
+ * (superusers only). The seed's rows are consistent by construction, and a check per row is
+ * most of what a bulk insert costs (six times the insert itself on PGlite).
+ */
+export async function setReplicaMode(db: DbOrTrx, on: boolean): Promise<void> {
+  await sql`set local session_replication_role = ${sql.raw(on ? 'replica' : 'origin')}`.execute(db);
+}
+
+/** tags.taggings_count for every free tag, from work_tags in one pass (what migration 0009's triggers keep). */
+export async function recountTaggings(db: DbOrTrx): Promise<void> {
+  await sql`
+    update tags t set taggings_count = coalesce(c.n, 0)
+    from tags x left join (select tag_id, count(*)::int as n from work_tags group by tag_id) c on c.tag_id = x.id
+    where t.id = x.id and t.type in ('fandom', 'character', 'relationship', 'freeform') and t.taggings_count is distinct from coalesce(c.n, 0)
+  `.execute(db);
+}
+
+export async function analyzeTables(db: DbOrTrx, tables: string[]): Promise<void> {
+  await sql`analyze ${sql.join(tables.map((t) => sql.table(t)))}`.execute(db);
+}
+
+export async function analyzeLoadedTables(db: DbOrTrx): Promise<void> {
+  await sql`analyze ${sql.join([...LOADED_TABLES, 'tags', 'tag_parents', 'meta_tags', 'tag_words'].map((t) => sql.table(t)))}`.execute(db);
+}
+
+/** Sets hint bits and the visibility map once, so the first readers after the load don't (outside any transaction). */
+export async function vacuumLoadedTables(db: DbOrTrx): Promise<void> {
+  await sql`vacuum ${sql.join(LOADED_TABLES.map((t) => sql.table(t)))}`.execute(db);
+}
+
+export interface SeedRecord {
+  seed: number;
+  works: number;
+  firstWorkId: number;
+  lastWorkId: number;
+  /** A posted, public, single-chapter work of about 5,000 words: the benchmark's guest work page. */
+  benchWorkId: number;
+  /** A seeded member: log in with this name and the seed password. */
+  sampleUsername: string;
+  seededAt: string;
+}
+
+/** What the last seed made, in site_settings under `dev_seed`, for the benchmark to find. */
+export async function recordSeed(db: DbOrTrx, record: SeedRecord): Promise<void> {
+  await db
+    .insertInto('site_settings')
+    .values({ key: 'dev_seed', value: JSON.stringify(record) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(record) }))
+    .execute();
+}
+
+export async function findSeedRecord(db: DbOrTrx): Promise<SeedRecord | undefined> {
+  const row = await db.selectFrom('site_settings').select('value').where('key', '=', 'dev_seed').executeTakeFirst();
+  return row ? (JSON.parse(row.value) as SeedRecord) : undefined;
+}
+
+
+/** The listing columns migration 0011's triggers keep, for every work at once. */
+export async function computeListingColumns(db: DbOrTrx): Promise<void> {
+  await sql`update works set crossover = works_crossover(filter_tag_ids), creator_sort = works_creator_sort(id)`.execute(db);
+}

@@ -1,0 +1,167 @@
+import type { Db, DbOrTrx } from '../../platform/db/schema.ts';
+import { hashPassword } from '../../platform/security/passwords.ts';
+import { refreshSearchDocuments } from '../search/search.repository.ts';
+import { recomputeFilterTagsOfWorkRange } from '../tags/tag-graph.repository.ts';
+import { Random } from './random.ts';
+import * as repo from './seed.repository.ts';
+import { filterClosures, planTags } from './tag-plan.ts';
+import { planUsers } from './user-plan.ts';
+import { WorkGenerator } from './work-plan.ts';
+
+/**
+ * `quire dev seed`: a deterministic, realistic archive for development and the benchmark
+ * (ARCHITECTURE.md, "Development seed"). Everything is written in ONE transaction: a failed or
+ * interrupted seed leaves the archive as it was, indexes and triggers included.
+ */
+export const SEED_PASSWORD = 'quire-seed-password';
+/** Works per batch: one INSERT per table per batch. */
+const BATCH_WORKS = 1_000;
+
+export interface SeedOptions {
+  works: number;
+  seed: number;
+  /** Add to an archive that already has works (otherwise such an archive is refused). */
+  append: boolean;
+  engine: 'postgres' | 'pglite';
+  /** One line of progress (the CLI prints it on stderr). */
+  progress: (line: string) => void;
+}
+
+export interface SeedResult extends repo.SeedRecord {
+  seconds: number;
+}
+
+/** Derived data rebuilt after the load, in one set-based statement each, inside the seed's transaction. */
+export interface PostLoadStep {
+  name: string;
+  run(db: DbOrTrx): Promise<void>;
+}
+
+export const POST_LOAD_STEPS: PostLoadStep[] = [
+  { name: 'tag use counts (tags.taggings_count)', run: repo.recountTaggings },
+  { name: 'crossover flags and creator sort keys (works.crossover, works.creator_sort)', run: repo.computeListingColumns },
+  { name: 'search documents and chapter text vectors', run: (db) => refreshSearchDocuments(db, 'all') },
+];
+
+export class SeedRefusedError extends Error {
+  override name = 'SeedRefusedError';
+}
+
+const format = (n: number) => n.toLocaleString('en-US');
+
+export async function seedArchive(db: Db, options: SeedOptions): Promise<SeedResult> {
+  const started = performance.now();
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+  const say = (line: string) => options.progress(`[${elapsed()}] ${line}`);
+  const existing = await repo.countWorks(db);
+  if (existing > 0 && !options.append) {
+    throw new SeedRefusedError(`The archive already has ${format(existing)} works; quire dev seed fills an empty archive. Add --append to add to it anyway.`);
+  }
+  const random = new Random(options.seed);
+  const plan = planTags(random.fork(1), options.works);
+  say(`Planned ${format(plan.tags.length)} tags (${format(plan.fandoms.length)} fandoms) for ${format(options.works)} works, seed ${options.seed}.`);
+  const passwordHash = await hashPassword(SEED_PASSWORD);
+  const record = await db.transaction().execute(async (trx) => {
+    await repo.tuneLoadSession(trx, options.engine);
+    await repo.lockLoadedTables(trx);
+    const ids = await repo.firstFreeIds(trx);
+    // Tags first, with their triggers on (tag_words, the synonym check): the tags table is not deferred.
+    const tagIds = await repo.insertTags(trx, plan.tags);
+    await repo.insertTagLinks(trx, plan.tags, tagIds);
+    const restore = await deferTriggersAndIndexes(trx, say);
+    const closures = filterClosures(plan.tags).map((list) => list.map((i) => tagIds[i]!));
+    const people = planUsers(random.fork(2), Math.max(5, Math.round(options.works / 4)), ids.users, ids.pseuds);
+    await repo.insertUsers(trx, people.users, people.pseuds, passwordHash);
+    await repo.analyzeTables(trx, ['users', 'pseuds']);
+    say(`Tags and ${format(people.users.id.length)} members written.`);
+    const system = await repo.findSystemTagIds(trx);
+    const generator = new WorkGenerator(options.seed, options.works, plan, closures, tagIds, system, people.pseudsOfUser, {
+      work: ids.works,
+      chapter: ids.chapters,
+      series: ids.series,
+      songCredit: ids.song_credits,
+    });
+    await repo.createParagraphPool(trx, generator.pool);
+    await loadWorks(trx, generator, options.works, say);
+    const lastWorkId = ids.works + options.works - 1;
+    // Appended works may use tags the archive had already wrangled differently: compute them from the graph as it is.
+    if (existing > 0) await recomputeFilterTagsOfWorkRange(trx, ids.works, lastWorkId);
+    await repo.advanceSequences(trx);
+    await restore();
+    for (const step of POST_LOAD_STEPS) {
+      await step.run(trx);
+      say(`Post-load: ${step.name}.`);
+    }
+    const record: repo.SeedRecord = {
+      seed: options.seed,
+      works: options.works,
+      firstWorkId: ids.works,
+      lastWorkId,
+      benchWorkId: ids.works,
+      sampleUsername: people.users.username[0]!,
+      seededAt: new Date().toISOString(),
+    };
+    await repo.recordSeed(trx, record);
+    await repo.analyzeLoadedTables(trx);
+    say('Analyzed; committing.');
+    return record;
+  });
+  await repo.vacuumLoadedTables(db);
+  say('Vacuumed.');
+  return { ...record, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Switches off, until the load is done, the triggers it makes up for afterwards (DEFERRED_TRIGGERS)
+ * and the secondary indexes; returns the function that puts both back (before the post-load
+ * steps, which may need them). As a superuser it uses replica mode, which also skips the
+ * foreign-key checks; any trigger it does not know is then set to fire ALWAYS meanwhile, so it
+ * still runs. Everything is in the seed's transaction: a failure rolls all of it back.
+ */
+async function deferTriggersAndIndexes(trx: DbOrTrx, say: (line: string) => void): Promise<() => Promise<void>> {
+  const triggers = await repo.findTriggers(trx);
+  const replica = await repo.isSuperuser(trx);
+  const forced = replica ? triggers.kept.filter((t) => t.enabled === 'O') : [];
+  for (const trigger of forced) await repo.setTriggerMode(trx, trigger, 'enable always');
+  if (replica) await repo.setReplicaMode(trx, true);
+  else for (const trigger of triggers.deferred) await repo.setTriggerMode(trx, trigger, 'disable');
+  if (triggers.kept.length > 0) say(`These triggers stay on during the load (not in DEFERRED_TRIGGERS): ${triggers.kept.map((t) => `${t.table}.${t.name}`).join(', ')}.`);
+  const indexes = await repo.dropSecondaryIndexes(trx);
+  say(`Deferred ${triggers.deferred.length} triggers${replica ? ' and the foreign-key checks' : ''} and ${indexes.length} indexes until after the load.`);
+  return async () => {
+    for (const index of indexes) {
+      const at = performance.now();
+      await repo.createIndex(trx, index);
+      say(`Rebuilt ${index.name} in ${((performance.now() - at) / 1000).toFixed(1)} s.`);
+    }
+    if (replica) await repo.setReplicaMode(trx, false);
+    else for (const trigger of triggers.deferred) await repo.setTriggerMode(trx, trigger, 'enable');
+    for (const trigger of forced) await repo.setTriggerMode(trx, trigger, 'enable');
+  };
+}
+
+/** Writes the works batch by batch, generating the next batch while the current one is written. */
+async function loadWorks(trx: DbOrTrx, generator: WorkGenerator, total: number, say: (line: string) => void): Promise<void> {
+  const started = performance.now();
+  let lastReport = started;
+  let done = 0;
+  let batch = await generator.batchAsync(BATCH_WORKS);
+  while (batch) {
+    const writing = repo.insertWorkBatch(trx, batch);
+    // Awaited below; this only keeps a failure from being reported as unhandled meanwhile.
+    writing.catch(() => {});
+    const next = await generator.batchAsync(BATCH_WORKS);
+    await writing;
+    // The foreign-key checks' plans were made when works was empty; statistics after the first
+    // batch let them use the primary key instead of scanning works once per row.
+    if (done === 0) await repo.analyzeTables(trx, ['works', 'chapters', 'series']);
+    done += batch.works.id.length;
+    batch = next;
+    const now = performance.now();
+    if (now - lastReport > 5_000 || !batch) {
+      lastReport = now;
+      const rate = done / ((now - started) / 1000);
+      say(`Works ${format(done)} / ${format(total)} (${Math.floor((done / total) * 100)}%), ${format(Math.round(rate))} works/s.`);
+    }
+  }
+}
