@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CommentPermission } from '../comments/comments.table.ts';
 
 type CreatedAt = ColumnType<Date, never, never>;
 type Timestamp = ColumnType<Date, Date | undefined, Date>;
@@ -30,6 +31,9 @@ export interface WorksTable {
   kudos_count: ColumnType<number, number | undefined, number>;
   comments_count: ColumnType<number, number | undefined, number>;
   bookmarks_count: ColumnType<number, number | undefined, number>;
+  /** Who may comment, and whether new comments wait for a creator's approval (migration 0014). */
+  comment_permission: ColumnType<CommentPermission, CommentPermission | undefined, CommentPermission>;
+  moderate_comments: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface ChaptersTable {

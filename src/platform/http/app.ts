@@ -25,6 +25,8 @@ import { registerTagAutocompleteRoutes } from '../../features/tags/autocomplete/
 import { registerIslandAssets } from './assets.ts';
 import { registerTagSetRoutes } from '../../features/tags/tag-sets/tag-sets.routes.tsx';
 import { registerImportPageRoutes } from '../../features/importing/import-page.routes.tsx';
+import { registerCommentRoutes } from '../../features/comments/comments.routes.tsx';
+import { registerInboxRoutes } from '../../features/inbox/inbox.routes.tsx';
 import { registerErrorHandlers } from './error-handler.tsx';
 import { registerFormBodyParser, registerNulGuard } from './form-body.ts';
 import { registerSecurity } from './security.ts';
@@ -82,5 +84,7 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   registerTagAutocompleteRoutes(app);
   registerTagSetRoutes(app);
   registerImportPageRoutes(app);
+  registerCommentRoutes(app);
+  registerInboxRoutes(app);
   return app;
 }
