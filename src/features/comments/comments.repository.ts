@@ -51,12 +51,22 @@ const shownSql = (alias: string) =>
 
 const chapterScope = (alias: string, chapterId: number | null) => (chapterId === null ? sql`true` : sql`${sql.ref(`${alias}.chapter_id`)} = ${chapterId}`);
 
+const countsSql = (workId: number, chapterId: number | null) => sql`
+  select
+    (select count(*) from comments c where c.work_id = ${workId} and c.parent_id is null and c.approved and ${chapterScope('c', chapterId)} and ${shownSql('c')}) as roots,
+    (select count(*) from comments c where c.work_id = ${workId} and c.approved and c.deleted_at is null and ${chapterScope('c', chapterId)}) as visible,
+    (select count(*) from comments c where c.work_id = ${workId} and not c.approved and c.deleted_at is null) as held
+`;
+
+type CountedRow = { [K in keyof CommentRow]: CommentRow[K] | null } & { k_roots: number; k_visible: number; k_held: number };
+
 /**
  * The threads under the given top comments (a CTE named `roots` with one column, id), to
- * THREAD_DEPTH levels, in one recursive query, each reply after its parent, oldest first.
+ * THREAD_DEPTH levels, in one recursive query, each reply after its parent, oldest first; with
+ * `counts`, the comment counts come in the same query (a first row even when there are no comments).
  */
-async function selectThreads(db: DbOrTrx, roots: RawBuilder<unknown>): Promise<CommentView[]> {
-  const result = await sql<CommentRow>`
+async function selectThreads(db: DbOrTrx, roots: RawBuilder<unknown>, counts?: RawBuilder<unknown>): Promise<{ views: CommentView[]; counts: CommentCounts }> {
+  const result = await sql<CountedRow>`
     with recursive roots as (${roots}),
     tree as (
       select c.id, 1 as depth, array[c.id] as path from comments c join roots on roots.id = c.id
@@ -64,33 +74,41 @@ async function selectThreads(db: DbOrTrx, roots: RawBuilder<unknown>): Promise<C
       select c.id, tree.depth + 1, tree.path || c.id
       from comments c join tree on c.parent_id = tree.id
       where c.approved and tree.depth < ${THREAD_DEPTH} and ${shownSql('c')}
+    ),
+    counts as (${counts ?? sql`select 0 as roots, 0 as visible, 0 as held`}),
+    shown as (
+      select c.id, c.work_id, c.chapter_id, ch.position as chapter_position, c.parent_id, c.user_id, u.username,
+        p.name as pseud_name, c.guest_name, c.body, c.approved, c.frozen, c.deleted_at, c.edited_at, c.created_at, tree.depth, tree.path,
+        (tree.depth = ${THREAD_DEPTH} and exists (select 1 from comments r where r.parent_id = c.id and r.approved)) as has_hidden
+      from tree
+      join comments c on c.id = tree.id
+      left join users u on u.id = c.user_id
+      left join pseuds p on p.id = c.pseud_id
+      left join chapters ch on ch.id = c.chapter_id
     )
-    select c.id, c.work_id, c.chapter_id, ch.position as chapter_position, c.parent_id, c.user_id, u.username,
-      p.name as pseud_name, c.guest_name, c.body, c.approved, c.frozen, c.deleted_at, c.edited_at, c.created_at, tree.depth,
-      (tree.depth = ${THREAD_DEPTH} and exists (select 1 from comments r where r.parent_id = c.id and r.approved)) as has_hidden
-    from tree
-    join comments c on c.id = tree.id
-    left join users u on u.id = c.user_id
-    left join pseuds p on p.id = c.pseud_id
-    left join chapters ch on ch.id = c.chapter_id
-    order by tree.path
+    select counts.roots as k_roots, counts.visible as k_visible, counts.held as k_held, shown.*
+    from counts left join shown on true
+    order by shown.path
   `.execute(db);
-  return result.rows.map(toView).map((view) => ({ ...view, replies: [] }));
+  const first = result.rows[0];
+  const views = result.rows.filter((row): row is CountedRow & CommentRow => row.id !== null).map((row) => ({ ...toView(row), replies: [] }));
+  return { views, counts: { roots: Number(first?.k_roots ?? 0), visible: Number(first?.k_visible ?? 0), held: Number(first?.k_held ?? 0) } };
 }
 
-/** A page of top-level comments on a work (or one chapter of it), with their replies. */
-export function listThreadsPage(db: DbOrTrx, workId: number, chapterId: number | null, offset: number, limit: number): Promise<CommentView[]> {
+/** A page of top-level comments on a work (or one chapter of it), with their replies and the counts, in one query. */
+export function listThreadsPage(db: DbOrTrx, workId: number, chapterId: number | null, offset: number, limit: number): Promise<{ views: CommentView[]; counts: CommentCounts }> {
   return selectThreads(
     db,
     sql`select c.id from comments c
         where c.work_id = ${workId} and c.parent_id is null and c.approved and ${chapterScope('c', chapterId)} and ${shownSql('c')}
         order by c.id limit ${limit} offset ${offset}`,
+    countsSql(workId, chapterId),
   );
 }
 
 /** One comment and its replies, for the "continue this thread" page. */
-export function listSubthread(db: DbOrTrx, commentId: number): Promise<CommentView[]> {
-  return selectThreads(db, sql`select ${commentId}::bigint as id`);
+export async function listSubthread(db: DbOrTrx, commentId: number): Promise<CommentView[]> {
+  return (await selectThreads(db, sql`select ${commentId}::bigint as id`)).views;
 }
 
 export interface CommentCounts {
@@ -100,17 +118,6 @@ export interface CommentCounts {
   visible: number;
   /** Comments waiting for a creator's approval, on the whole work. */
   held: number;
-}
-
-export async function countComments(db: DbOrTrx, workId: number, chapterId: number | null): Promise<CommentCounts> {
-  const result = await sql<CommentCounts>`
-    select
-      (select count(*) from comments c where c.work_id = ${workId} and c.parent_id is null and c.approved and ${chapterScope('c', chapterId)} and ${shownSql('c')}) as roots,
-      (select count(*) from comments c where c.work_id = ${workId} and c.approved and c.deleted_at is null and ${chapterScope('c', chapterId)}) as visible,
-      (select count(*) from comments c where c.work_id = ${workId} and not c.approved and c.deleted_at is null) as held
-  `.execute(db);
-  const row = result.rows[0]!;
-  return { roots: Number(row.roots), visible: Number(row.visible), held: Number(row.held) };
 }
 
 /** How many shown top-level comments on the work come before this one (to find its page). */

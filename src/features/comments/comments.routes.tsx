@@ -13,7 +13,7 @@ import { workPolicy } from '../works/works.policy.ts';
 import { loadWork } from '../works/works.routes.tsx';
 import { buildThreads, COMMENTS_PER_PAGE, THREAD_DEPTH, type CommentFacts, type CommentView } from './comments.model.ts';
 import { commentPolicy, isWorkCreator, workCommentPolicy } from './comments.policy.ts';
-import { countComments, countRootsBefore, findCommentFacts, findCommentView, listAncestry, listHeld, listSubthread, listThreadsPage } from './comments.repository.ts';
+import { countRootsBefore, findCommentFacts, findCommentView, listAncestry, listHeld, listSubthread, listThreadsPage } from './comments.repository.ts';
 import { editCommentSchema, guestCommentSchema, memberCommentSchema } from './comments.schemas.ts';
 import { approveComment, assertMayComment, deleteComment, editComment, freezeComment, postComment } from './comments.service.ts';
 import { limitsFor } from './rate-limit.ts';
@@ -34,7 +34,7 @@ function commentsPageHref(request: FastifyRequest): (n: number) => string {
 
 /**
  * The comments under a work page (all of the work's comments) or a chapter page (that
- * chapter's), in a fixed number of queries: counts, one page of threads, the viewer's pseuds.
+ * chapter's), in one query for guests (counts and a page of threads), plus the pseuds of members.
  */
 export async function loadCommentsSection(request: FastifyRequest, work: Work, reading: Reading): Promise<CommentsSectionData | undefined> {
   if (!work.posted) return undefined;
@@ -42,9 +42,10 @@ export async function loadCommentsSection(request: FastifyRequest, work: Work, r
   const onChapterRoute = (request.params as { chapterId?: string }).chapterId !== undefined;
   const chapterId = onChapterRoute && reading.view === 'chapter' && reading.chapter ? reading.chapter.id : null;
   const query = request.query as { comments_page?: string; comment?: string };
-  const counts = await countComments(db, work.id, chapterId);
-  const window = pageWindow(parsePage(query.comments_page), COMMENTS_PER_PAGE, counts.roots);
-  const rows = counts.roots === 0 ? [] : await listThreadsPage(db, work.id, chapterId, window.offset, COMMENTS_PER_PAGE);
+  const page = parsePage(query.comments_page);
+  // The counts come with the page of threads; a page past the last is then refused (404).
+  const { views: rows, counts } = await listThreadsPage(db, work.id, chapterId, (page - 1) * COMMENTS_PER_PAGE, COMMENTS_PER_PAGE);
+  const window = pageWindow(page, COMMENTS_PER_PAGE, counts.roots);
   const pseuds = request.viewer ? await listPseudsOfUser(db, request.viewer.id) : [];
   return { chapterId, counts, threads: buildThreads(rows), window, pseuds, pageHref: commentsPageHref(request), heldNotice: query.comment === 'held' };
 }
