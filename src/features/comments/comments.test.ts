@@ -54,6 +54,8 @@ for (const engine of ENGINES) {
       assert.match(page.body, new RegExp(`id="comment-${comment.id}"`));
       assert.match(page.body, /Wren<\/span> <span class="comment-tag">Guest<\/span>/);
       assert.doesNotMatch(page.body, /wren@example\.org/);
+      // The honeypot is hidden from people: off-screen, aria-hidden, out of the tab order, labelled.
+      assert.match(page.body, /<div class="comment-honeypot" aria-hidden="true"><label for="comment-homepage">Leave this field empty<\/label><input type="text" id="comment-homepage" name="homepage" tabindex="-1" autocomplete="off" value(="")?\/?><\/div>/);
 
       const inbox = await inboxOf(writer.id);
       assert.equal(inbox.length, 1);
@@ -436,6 +438,27 @@ for (const engine of ENGINES) {
         const keys = (await limited.db.selectFrom('comment_attempts').select('key').execute()).map((row) => row.key);
         assert.ok(keys.length > 0);
         assert.ok(keys.every((key) => !key.includes('127.0.0.1')), keys.join(', '));
+      });
+
+      it('counts concurrent posts one after another: 8 at once from a fresh account make exactly 2', async () => {
+        const burst = await startTestApp(engine, { commentLimitPerAccount: 2, commentLimitPerAddress: 100 });
+        try {
+          const writer = await buildUser(burst.db);
+          const workId = await buildWork(burst.db, writer);
+          const user = await buildUser(burst.db);
+          const client = new TestClient(burst.app);
+          await logInThroughForm(client, user.username);
+          await client.get(`/works/${workId}`);
+          const responses = await Promise.all(
+            Array.from({ length: 8 }, (_, i) => client.post(`/works/${workId}/comments`, { pseud_id: String(user.defaultPseudId), body: `Burst ${i}` })),
+          );
+          assert.deepEqual(responses.map((r) => r.statusCode).sort(), [303, 303, 429, 429, 429, 429, 429, 429]);
+          const rows = await burst.db.selectFrom('comments').select('id').where('work_id', '=', workId).execute();
+          assert.equal(rows.length, 2);
+          assert.equal((await burst.db.selectFrom('works').select('comments_count').where('id', '=', workId).executeTakeFirstOrThrow()).comments_count, 2);
+        } finally {
+          await burst.close();
+        }
       });
     });
   });
