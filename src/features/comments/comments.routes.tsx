@@ -25,6 +25,7 @@ type IdParams = { Params: { id: string } };
 /** The page address with ?comments_page=n (page 1 is the address without it), at the comments. */
 function commentsPageHref(request: FastifyRequest): (n: number) => string {
   const url = new URL(request.url, 'http://quire.invalid');
+  url.searchParams.delete('comment'); // the one-off "waits for approval" notice
   return (n: number) => {
     if (n === 1) url.searchParams.delete('comments_page');
     else url.searchParams.set('comments_page', String(n));

@@ -99,11 +99,14 @@ for (const engine of ENGINES) {
         { userId: user.id, kind: 'new_chapter', workId, summary: 'Chapter 2 of “Lanterns” is up.', url: `/works/${workId}` },
         { userId: user.id, kind: 'new_work', summary: 'Someone you follow posted “Tides”.', url: `/works/${workId}` },
         { userId: user.id, kind: 'series_update', summary: 'A work was added to “Seasons”.', url: '/series/1' },
+        { userId: user.id, kind: 'new_work', summary: 'Off-site notice.', url: '//evil.example/' },
       ]);
       const page = await client.get('/inbox');
       for (const label of ['New chapter', 'New work', 'Series update']) assert.match(page.body, new RegExp(`<span class="inbox-kind">${label}</span>`));
       assert.match(page.body, new RegExp(`<a href="/works/${workId}">Chapter 2 of “Lanterns” is up.</a>`));
       assert.doesNotMatch(page.body, /<summary>Reply<\/summary>/, 'only comment notices can be answered');
+      assert.doesNotMatch(page.body, /evil\.example/, 'a notice never links outside the archive');
+      assert.match(page.body, />Off-site notice\.<\/p>/);
     });
 
     it('pages 20 notices at a time in a fixed number of queries', async () => {

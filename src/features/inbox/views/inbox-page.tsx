@@ -25,6 +25,9 @@ interface Props {
   pseuds: PseudRecord[];
 }
 
+/** Notices link inside the archive only: "//host" would leave it. */
+const isArchivePath = (url: string) => url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\');
+
 const inboxHref = (n: number) => (n === 1 ? '/inbox' : `/inbox?page=${n}`);
 
 function ReadToggle({ ctx, entry, returnTo }: { ctx: PageContext; entry: InboxEntry; returnTo: string }) {
@@ -48,7 +51,7 @@ function Entry({ ctx, entry, pseuds, returnTo }: { ctx: PageContext; entry: Inbo
           {entry.read ? null : <> · <strong class="inbox-unread-mark">Unread</strong></>}
         </p>
         <p class="inbox-summary" id={`inbox-item-${entry.id}`}>
-          <a href={entry.url}>{entry.summary}</a>
+          {isArchivePath(entry.url) ? <a href={entry.url}>{entry.summary}</a> : entry.summary}
         </p>
         {aboutComment && entry.commentBody ? <SanitizedHtml class="userstuff comment-body inbox-comment" html={entry.commentBody} /> : null}
         <div class="inbox-actions">
