@@ -30,6 +30,9 @@ const envSchema = z.object({
   QUIRE_LOGIN_RATE_LIMIT: integerFromEnv(1, 100000).default(10),
   QUIRE_SIGNUP_RATE_LIMIT: integerFromEnv(1, 100000).default(5),
   QUIRE_IMPORT_MAX_BYTES: integerFromEnv(1024, 1024 * 1024 * 1024).default(10 * 1024 * 1024),
+  QUIRE_COMMENT_LIMIT_PER_ACCOUNT: integerFromEnv(1, 100000).default(10),
+  QUIRE_COMMENT_LIMIT_PER_ADDRESS: integerFromEnv(1, 100000).default(20),
+  QUIRE_COMMENT_LIMIT_MINUTES: integerFromEnv(1, 1440).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 });
 
@@ -48,6 +51,10 @@ export interface Config {
   signupRateLimitPerHour: number;
   /** Largest file `quire import` (and the import page) accepts, in bytes. */
   importMaxBytes: number;
+  /** Comments one account, and one client address, may post per commentLimitMinutes (counted in the database). */
+  commentLimitPerAccount: number;
+  commentLimitPerAddress: number;
+  commentLimitMinutes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -81,6 +88,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.QUIRE_LOGIN_RATE_LIMIT,
     signupRateLimitPerHour: e.QUIRE_SIGNUP_RATE_LIMIT,
     importMaxBytes: e.QUIRE_IMPORT_MAX_BYTES,
+    commentLimitPerAccount: e.QUIRE_COMMENT_LIMIT_PER_ACCOUNT,
+    commentLimitPerAddress: e.QUIRE_COMMENT_LIMIT_PER_ADDRESS,
+    commentLimitMinutes: e.QUIRE_COMMENT_LIMIT_MINUTES,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -87,6 +87,8 @@ export async function startBrowserApp(overrides: Partial<Config> = {}): Promise<
       // One test run signs up and logs in several accounts from 127.0.0.1.
       loginRateLimitPerMinute: 10_000,
       signupRateLimitPerHour: 10_000,
+      commentLimitPerAccount: 10_000,
+      commentLimitPerAddress: 10_000,
       ...overrides,
     };
     app = await buildApp({ config, db: database.db, secret: 'browser-test-secret-that-is-long-enough-0123', logger: false });

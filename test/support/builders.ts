@@ -11,6 +11,8 @@ import type { Db } from '../../src/platform/db/schema.ts';
 import type { Viewer } from '../../src/platform/views/page-context.ts';
 import type { FastifyInstance } from 'fastify';
 import { TestClient } from './test-app.ts';
+import { findWork } from '../../src/features/works/works.repository.ts';
+import { postComment } from '../../src/features/comments/comments.service.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -144,4 +146,14 @@ export async function loggedInMember(t: { app: FastifyInstance; db: Db }): Promi
   const client = new TestClient(t.app);
   await logInThroughForm(client, user.username);
   return { user, client };
+}
+
+/** Posts a comment (or a reply) as a member through the comments service, bypassing rate limits. */
+export async function buildComment(db: Db, user: BuiltUser, workId: number, overrides: { parentId?: number; body?: string; chapterId?: number } = {}): Promise<number> {
+  const work = await findWork(db, workId);
+  if (!work) throw new Error(`buildComment: no work ${workId}`);
+  const form = { body: overrides.body ?? 'What a lovely story.', pseud_id: user.defaultPseudId, homepage: undefined, chapter_id: overrides.chapterId, return_to: undefined };
+  const result = await postComment(db, user, { work, parentId: overrides.parentId ?? null, form, limits: { limits: [], minutes: 10 } });
+  if (!result.ok) throw new Error(`buildComment failed: ${JSON.stringify(result.errors)}`);
+  return result.commentId;
 }

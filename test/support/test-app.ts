@@ -43,6 +43,8 @@ export async function startTestApp(engine: Engine, overrides: Partial<Config> = 
     // Tests sign up many accounts from one address; the rate-limit tests lower these again.
     loginRateLimitPerMinute: 10_000,
     signupRateLimitPerHour: 10_000,
+    commentLimitPerAccount: 10_000,
+    commentLimitPerAddress: 10_000,
     ...overrides,
   };
   const app = await buildApp({ config, db: database.db, secret: 'test-secret-that-is-long-enough-0123456789', logger: false });

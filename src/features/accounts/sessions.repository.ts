@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
 import { storedPreferencesJson } from '../preferences/preferences.repository.ts';
 import type { Role } from './accounts.table.ts';
+import { unreadCountSql } from '../inbox/inbox.repository.ts';
 
 export interface SessionViewerRow {
   userId: number;
@@ -10,6 +11,8 @@ export interface SessionViewerRow {
   lastSeenAt: Date;
   /** The member's saved reader preferences (see features/preferences), or null. */
   preferences: unknown;
+  /** Unread inbox notices, for the header. */
+  unreadInbox: number;
 }
 
 export async function insertSession(db: DbOrTrx, session: { id: string; userId: number; expiresAt: Date }): Promise<void> {
@@ -27,11 +30,12 @@ export async function findLiveSession(db: DbOrTrx, sessionId: string): Promise<S
       'sessions.last_seen_at',
       sql<Role[]>`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = users.id), '{}')`.as('roles'),
       storedPreferencesJson.as('preferences'),
+      unreadCountSql.as('unread_inbox'),
     ])
     .where('sessions.id', '=', sessionId)
     .where('sessions.expires_at', '>', sql<Date>`now()`)
     .executeTakeFirst();
-  return row && { userId: row.user_id, username: row.username, roles: row.roles, lastSeenAt: row.last_seen_at, preferences: row.preferences };
+  return row && { userId: row.user_id, username: row.username, roles: row.roles, lastSeenAt: row.last_seen_at, preferences: row.preferences, unreadInbox: Number(row.unread_inbox) };
 }
 
 export async function extendSession(db: DbOrTrx, sessionId: string, expiresAt: Date): Promise<void> {

@@ -46,7 +46,7 @@ export function registerSessions(app: FastifyInstance): void {
     const session = await findLiveSession(app.db, id);
     if (!session) return;
     request.sessionId = id;
-    request.viewer = { id: session.userId, username: session.username, roles: session.roles };
+    request.viewer = { id: session.userId, username: session.username, roles: session.roles, unreadInbox: session.unreadInbox };
     request.storedPreferences = session.preferences;
     if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
       await extendSession(app.db, id, new Date(Date.now() + app.config.sessionDays * 86_400_000));

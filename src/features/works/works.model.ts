@@ -1,5 +1,6 @@
 import type { WorkTags } from '../tags/tags.model.ts';
 import type { SongCredit } from '../songs/songs.model.ts';
+import type { CommentSettings } from '../comments/comments.model.ts';
 
 /** A creator as the creators-JSON subqueries return it (works and series alike). */
 export interface CreatorJson {
@@ -58,6 +59,8 @@ export interface Chapter {
 export interface Work extends WorkSummary {
   notes: string;
   endNotes: string;
+  /** Comment settings (features/comments). */
+  comments: CommentSettings;
 }
 
 /** Sanitized HTML fields of a work's (or a chapter's) text, ready to store. */

@@ -3,6 +3,7 @@ import type { DbOrTrx } from '../../platform/db/schema.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
 import { emptyWorkTags, type WorkTagType, type WorkTags } from '../tags/tags.model.ts';
 import { songCreditsJson } from '../songs/songs.repository.ts';
+import type { CommentSettings } from '../comments/comments.model.ts';
 import { toCreator, type Chapter, type CreatorJson, type Work, type WorkContent, type WorkSummary } from './works.model.ts';
 
 /** Accepted creators of the outer `works` row, as one JSON array, so a listing needs no second query. */
@@ -118,8 +119,8 @@ export async function listDraftsOfUser(db: DbOrTrx, userId: number, limit: numbe
 }
 
 export async function findWork(db: DbOrTrx, workId: number): Promise<Work | undefined> {
-  const row = await summaryQuery(db).select(['works.notes', 'works.end_notes']).where('works.id', '=', workId).executeTakeFirst();
-  return row && { ...toSummary(row), notes: row.notes, endNotes: row.end_notes };
+  const row = await summaryQuery(db).select(['works.notes', 'works.end_notes', 'works.comment_permission', 'works.moderate_comments']).where('works.id', '=', workId).executeTakeFirst();
+  return row && { ...toSummary(row), notes: row.notes, endNotes: row.end_notes, comments: { permission: row.comment_permission, moderated: row.moderate_comments } };
 }
 
 export async function findFirstChapter(db: DbOrTrx, workId: number): Promise<Chapter | undefined> {
@@ -151,7 +152,12 @@ export interface PublishingOptions {
   posted: boolean;
   /** A backdated publication date; null for "now" (or, for drafts, "when posted"). */
   publishedAt: Date | null;
+  /** Left out: a new work gets the defaults and an edit keeps what it had. */
+  comments?: CommentSettings | undefined;
 }
+
+const commentColumns = (settings: CommentSettings | undefined) =>
+  settings ? { comment_permission: settings.permission, moderate_comments: settings.moderated } : {};
 
 export async function insertWork(db: DbOrTrx, content: WorkContent, publishing: PublishingOptions, expectedChapters: number | null = 1): Promise<number> {
   const now = new Date();
@@ -171,6 +177,7 @@ export async function insertWork(db: DbOrTrx, content: WorkContent, publishing: 
       published_at: publishing.publishedAt ?? now,
       revised_at: publishing.publishedAt ?? now,
       backdated: publishing.publishedAt !== null,
+      ...commentColumns(publishing.comments),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -205,6 +212,7 @@ export async function updateWorkContent(db: DbOrTrx, workId: number, content: Wo
       revised_at: now,
       updated_at: now,
       ...(publishing.publishedAt ? { published_at: publishing.publishedAt, backdated: true } : {}),
+      ...commentColumns(publishing.comments),
     })
     .where('id', '=', workId)
     .execute();

@@ -18,6 +18,8 @@ import { DeleteWorkPage } from './views/delete-work-page.tsx';
 import { WorkFormPage } from './views/work-form-page.tsx';
 import { WorkPage } from './views/work-page.tsx';
 import { listSeriesPlacesOfWork } from '../series/series.repository.ts';
+import { commentSettingsFormValues } from '../comments/comments.schemas.ts';
+import { loadCommentsSection } from '../comments/comments.routes.tsx';
 
 type WorkParams = { Params: { id: string } };
 type WorkPageParams = WorkParams & { Querystring: { view?: string } };
@@ -57,6 +59,7 @@ function formValuesOf(work: Work, viewer: Viewer, body: string, lockVersion: num
     end_notes: work.endNotes,
     body,
     ...songCreditFormValues(work.songs),
+    ...commentSettingsFormValues(work.comments),
   };
 }
 
@@ -70,7 +73,8 @@ export async function sendWorkPage(request: FastifyRequest, reply: FastifyReply,
   }
   const canEdit = workPolicy.can(request.viewer, 'edit', work);
   const seriesPlaces = await listSeriesPlacesOfWork(request.server.db, work.id, request.viewer);
-  return sendPage(request, reply, (ctx) => <WorkPage ctx={ctx} work={work} reading={reading} canEdit={canEdit} seriesPlaces={seriesPlaces} />);
+  const comments = await loadCommentsSection(request, work, reading);
+  return sendPage(request, reply, (ctx) => <WorkPage ctx={ctx} work={work} reading={reading} canEdit={canEdit} seriesPlaces={seriesPlaces} comments={comments} />);
 }
 
 export function registerWorkRoutes(app: FastifyInstance): void {

@@ -5,6 +5,7 @@ import { tagListField } from '../tags/tags.schemas.ts';
 import { LANGUAGE_CODES } from './languages.ts';
 import { expectedChaptersField, lockVersionField } from '../chapters/chapter-fields.ts';
 import { songCreditFields } from '../songs/songs.schemas.ts';
+import { commentSettingsFields } from '../comments/comments.schemas.ts';
 
 export const LIMITS = {
   title: 255,
@@ -55,6 +56,7 @@ export const workFormSchema = z
     lock_version: lockVersionField.optional(),
     action: z.enum(['post', 'draft', 'preview'], { message: 'Choose Post, Preview or Save as draft.' }).default('post'),
     ...songCreditFields,
+    ...commentSettingsFields,
   })
   .superRefine((form, ctx) => {
     if (form.warnings.includes('No Archive Warnings Apply') && form.warnings.some((w) => w !== 'No Archive Warnings Apply' && w !== 'Creator Chose Not To Use Archive Warnings')) {

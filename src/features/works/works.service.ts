@@ -28,6 +28,7 @@ import {
   updateWorkContent,
 } from './works.repository.ts';
 import type { WorkForm } from './works.schemas.ts';
+import { commentSettingsOf } from '../comments/comments.schemas.ts';
 
 export type WorkWriteResult = { ok: true; workId: number } | { ok: false; errors: FieldErrors; conflict?: boolean };
 
@@ -82,7 +83,7 @@ function tagsOf(form: WorkForm): WorkTags {
 }
 
 function publishingOf(form: WorkForm): PublishingOptions {
-  return { language: form.language, restricted: form.restricted, posted: form.action === 'post', publishedAt: form.published_on };
+  return { language: form.language, restricted: form.restricted, posted: form.action === 'post', publishedAt: form.published_on, comments: commentSettingsOf(form) };
 }
 
 /** A new work's form, checked and sanitized, ready for writeNewWork. */

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CommentPermission } from '../comments/comments.table.ts';
 
 type CreatedAt = ColumnType<Date, never, never>;
 type Timestamp = ColumnType<Date, Date | undefined, Date>;
@@ -35,6 +36,9 @@ export interface WorksTable {
   creator_sort: ColumnType<string, never, never>;
   /** tsvector (migration 0012), written only with SQL in search/search.repository.ts and tag-graph.repository.ts. */
   search_document: ColumnType<string, never, never>;
+  /** Who may comment, and whether new comments wait for a creator's approval (migration 0014). */
+  comment_permission: ColumnType<CommentPermission, CommentPermission | undefined, CommentPermission>;
+  moderate_comments: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface ChaptersTable {

@@ -6,6 +6,7 @@ import type { SongCreditsTable } from '../../features/songs/songs.table.ts';
 import type { SerialWorksTable, SeriesCreatorshipsTable, SeriesTable } from '../../features/series/series.table.ts';
 import type { AuditLogTable } from '../../features/audit/audit.table.ts';
 import type { InboxItemsTable } from '../../features/inbox/inbox.table.ts';
+import type { CommentAttemptsTable, CommentsTable } from '../../features/comments/comments.table.ts';
 import type { WranglerFandomsTable } from '../../features/wrangling/wrangling.table.ts';
 import type { Kysely, Transaction } from 'kysely';
 
@@ -37,6 +38,8 @@ export interface Database {
   wrangler_fandoms: WranglerFandomsTable;
   audit_log: AuditLogTable;
   inbox_items: InboxItemsTable;
+  comments: CommentsTable;
+  comment_attempts: CommentAttemptsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -26,6 +26,8 @@ import { registerIslandAssets } from './assets.ts';
 import { registerTagSetRoutes } from '../../features/tags/tag-sets/tag-sets.routes.tsx';
 import { registerImportPageRoutes } from '../../features/importing/import-page.routes.tsx';
 import { registerListingRoutes } from '../../features/listings/listing.routes.tsx';
+import { registerCommentRoutes } from '../../features/comments/comments.routes.tsx';
+import { registerInboxRoutes } from '../../features/inbox/inbox.routes.tsx';
 import { registerErrorHandlers } from './error-handler.tsx';
 import { registerFormBodyParser, registerNulGuard } from './form-body.ts';
 import { registerSecurity } from './security.ts';
@@ -84,5 +86,7 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   registerTagSetRoutes(app);
   registerImportPageRoutes(app);
   registerListingRoutes(app);
+  registerCommentRoutes(app);
+  registerInboxRoutes(app);
   return app;
 }

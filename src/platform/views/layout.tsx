@@ -5,6 +5,7 @@ import { IslandScript } from './islands.tsx';
 import { preferenceClasses } from '../../features/preferences/preferences.model.ts';
 import { adminPolicy } from '../../features/admin/admin.policy.ts';
 import { wranglingPolicy } from '../../features/wrangling/wrangling.policy.ts';
+import { InboxLink } from '../../features/inbox/views/inbox-link.tsx';
 
 interface LayoutProps {
   ctx: PageContext;
@@ -29,6 +30,7 @@ function Navigation({ ctx }: { ctx: PageContext }) {
             {wranglingPolicy.can(viewer, 'wrangle', null) ? <li><a href="/wrangling">Wrangling</a></li> : null}
             {adminPolicy.can(viewer, 'manageRoles', null) ? <li><a href="/admin">Admin</a></li> : null}
             <li><a href={`/users/${encodeURIComponent(viewer.username)}`}>{viewer.username}</a></li>
+            <li><InboxLink count={viewer.unreadInbox ?? 0} /></li>
             <li>
               <form method="post" action="/logout" class="inline-form">
                 <CsrfField ctx={ctx} />

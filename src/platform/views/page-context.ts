@@ -5,6 +5,8 @@ export interface Viewer {
   id: number;
   username: string;
   roles: readonly string[];
+  /** Unread inbox notices, loaded with the session (features/inbox). */
+  unreadInbox?: number;
 }
 
 export interface PageContext {

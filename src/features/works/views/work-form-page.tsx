@@ -6,6 +6,7 @@ import type { PseudRecord } from '../../accounts/accounts.repository.ts';
 import { ClassificationFields } from '../../tags/views/classification-fields.tsx';
 import { LIMITS } from '../works.schemas.ts';
 import { PublishingFields } from './publishing-fields.tsx';
+import { CommentSettingsFields } from '../../comments/views/comment-settings-fields.tsx';
 import { ExpectedChaptersField, LockVersionField } from '../../chapters/views/expected-chapters-field.tsx';
 import { LYRICS_HINT, SongCreditFields } from '../../songs/views/song-credit-fields.tsx';
 
@@ -100,6 +101,7 @@ export function WorkFormPage({ ctx, pseuds, values, errors = {}, workId, isDraft
         </Field>
         <SongCreditFields values={values} errors={errors} />
         <PublishingFields values={values} errors={errors} />
+        <CommentSettingsFields values={values} errors={errors} />
         <Actions workId={workId} isDraft={isDraft} />
       </form>
     </Layout>

@@ -16,6 +16,7 @@ import { SongCredits } from '../../songs/views/song-credits.tsx';
 import { SeriesNav } from '../../series/views/series-nav.tsx';
 import type { SeriesPlace } from '../../series/series.model.ts';
 import { CreatorTools } from '../../creatorships/views/creator-tools.tsx';
+import { CommentsSection, type CommentsSectionData } from '../../comments/views/comments-section.tsx';
 
 interface Props {
   ctx: PageContext;
@@ -25,6 +26,8 @@ interface Props {
   canEdit: boolean;
   /** The series this work is in, for "Part N of …" links. */
   seriesPlaces?: SeriesPlace[];
+  /** The comments under the work (features/comments). */
+  comments?: CommentsSectionData;
 }
 
 function Notes({ heading, html, id }: { heading: string; html: string; id: string }) {
@@ -58,7 +61,7 @@ function DraftNotice({ ctx, work }: { ctx: PageContext; work: Work }) {
 const readingBodies = (reading: Reading): string =>
   reading.view === 'full' ? reading.chapters.map((chapter) => chapter.body).join('\n') : (reading.chapter?.body ?? '');
 
-export function WorkPage({ ctx, work, reading, canEdit, seriesPlaces }: Props) {
+export function WorkPage({ ctx, work, reading, canEdit, seriesPlaces, comments }: Props) {
   const access = work.restricted ? 'Members only' : 'Everyone';
   const tagBlock = <WorkTagBlock tags={work.tags} extra={[{ label: 'Language', value: languageName(work.language) }, { label: 'Visible to', value: access }]} />;
   return (
@@ -113,6 +116,7 @@ export function WorkPage({ ctx, work, reading, canEdit, seriesPlaces }: Props) {
         </div>
         {showsWorkEndNotes(reading) ? <Notes heading="End notes" html={work.endNotes} id="end-notes-heading" /> : null}
       </article>
+      {comments ? <CommentsSection ctx={ctx} work={work} section={comments} /> : null}
     </Layout>
   );
 }
