@@ -25,6 +25,10 @@ import { registerTagAutocompleteRoutes } from '../../features/tags/autocomplete/
 import { registerIslandAssets } from './assets.ts';
 import { registerTagSetRoutes } from '../../features/tags/tag-sets/tag-sets.routes.tsx';
 import { registerImportPageRoutes } from '../../features/importing/import-page.routes.tsx';
+import { registerNotificationRoutes } from '../../features/notifications/notifications.routes.tsx';
+import { registerStatsRoutes } from '../../features/stats/stats.routes.tsx';
+import { registerBackgroundWork } from '../jobs/background.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import { registerErrorHandlers } from './error-handler.tsx';
 import { registerFormBodyParser, registerNulGuard } from './form-body.ts';
 import { registerSecurity } from './security.ts';
@@ -38,10 +42,12 @@ export interface AppDeps {
   /** Signs cookies; see resolveSecret. */
   secret: string;
   logger: Logger | false;
+  /** Tests pass a mailer over a stream transport; otherwise SMTP_URL decides. */
+  mailer?: Mailer;
 }
 
 /** Builds the whole web app without listening, so tests can drive it with inject(). */
-export async function buildApp({ config, db, secret, logger }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, db, secret, logger, mailer }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
     bodyLimit: config.maxBodyBytes,
@@ -64,6 +70,7 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   await registerIslandAssets(app);
   await app.register(fastifyStatic, { root: path.resolve(publicDir), prefix: '/assets/', maxAge: '1h' });
   registerSessions(app);
+  registerBackgroundWork(app, { secret, logger, mailer });
 
   registerHomeRoutes(app);
   registerAccountRoutes(app);
@@ -82,5 +89,7 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   registerTagAutocompleteRoutes(app);
   registerTagSetRoutes(app);
   registerImportPageRoutes(app);
+  registerNotificationRoutes(app);
+  registerStatsRoutes(app);
   return app;
 }

@@ -16,6 +16,8 @@ import { SongCredits } from '../../songs/views/song-credits.tsx';
 import { SeriesNav } from '../../series/views/series-nav.tsx';
 import type { SeriesPlace } from '../../series/series.model.ts';
 import { CreatorTools } from '../../creatorships/views/creator-tools.tsx';
+import { SubscribeButton } from '../../notifications/views/subscribe-button.tsx';
+import type { SubscribeButtonState } from '../../notifications/notifications.model.ts';
 
 interface Props {
   ctx: PageContext;
@@ -25,6 +27,8 @@ interface Props {
   canEdit: boolean;
   /** The series this work is in, for "Part N of …" links. */
   seriesPlaces?: SeriesPlace[];
+  /** The viewer's Subscribe / Unsubscribe button; null for guests and creators. */
+  subscription?: SubscribeButtonState;
 }
 
 function Notes({ heading, html, id }: { heading: string; html: string; id: string }) {
@@ -58,7 +62,7 @@ function DraftNotice({ ctx, work }: { ctx: PageContext; work: Work }) {
 const readingBodies = (reading: Reading): string =>
   reading.view === 'full' ? reading.chapters.map((chapter) => chapter.body).join('\n') : (reading.chapter?.body ?? '');
 
-export function WorkPage({ ctx, work, reading, canEdit, seriesPlaces }: Props) {
+export function WorkPage({ ctx, work, reading, canEdit, seriesPlaces, subscription = null }: Props) {
   const access = work.restricted ? 'Members only' : 'Everyone';
   const tagBlock = <WorkTagBlock tags={work.tags} extra={[{ label: 'Language', value: languageName(work.language) }, { label: 'Visible to', value: access }]} />;
   return (
@@ -98,6 +102,7 @@ export function WorkPage({ ctx, work, reading, canEdit, seriesPlaces }: Props) {
             </ul>
           ) : null}
           <CreatorTools workId={work.id} canEdit={canEdit} />
+          <SubscribeButton ctx={ctx} state={subscription} />
           <SeriesNav places={seriesPlaces} />
         </header>
         {work.summary ? (
