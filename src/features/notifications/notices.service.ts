@@ -29,8 +29,11 @@ interface Notice {
 
 const byline = (work: Work) => work.creators.map((c) => c.pseudName).join(', ') || 'Anonymous';
 
-/** The notice an event makes for subscribers who follow it for `reason`; null when there is nothing to say any more. */
-async function describe(db: DbOrTrx, event: NotificationEvent, work: Work, reason: SubscriptionReason): Promise<Notice | null> {
+/**
+ * The notice an event makes for a subscriber who follows it for `reason` (for a series, the
+ * series they follow is `subscribedTo`); null when there is nothing to say any more.
+ */
+async function describe(db: DbOrTrx, event: NotificationEvent, work: Work, reason: SubscriptionReason, subscribedTo: string): Promise<Notice | null> {
   const title = `“${work.title}”`;
   if (event.kind === 'new_chapter') {
     const chapter = event.chapterId === null ? undefined : await findChapterHeading(db, work.id, event.chapterId);
@@ -44,11 +47,11 @@ async function describe(db: DbOrTrx, event: NotificationEvent, work: Work, reaso
     };
   }
   if (reason === 'series') {
-    const seriesTitle = event.seriesId === null ? undefined : await findSeriesTitle(db, event.seriesId);
+    const seriesTitle = (event.seriesId === null ? undefined : await findSeriesTitle(db, event.seriesId)) ?? subscribedTo;
     return {
       kind: 'series_update',
-      subject: seriesTitle ? `New work in the series “${seriesTitle}”` : `New work in a series you follow`,
-      summary: `${title} by ${byline(work)} is a new work in ${seriesTitle ? `the series “${seriesTitle}”` : 'a series you follow'}.`,
+      subject: `New work in the series “${seriesTitle}”`,
+      summary: `${title} by ${byline(work)} is a new work in the series “${seriesTitle}”.`,
       url: `/works/${work.id}`,
     };
   }
@@ -67,7 +70,11 @@ function oneEach(recipients: Recipient[], creatorUserIds: readonly number[]): Re
   return [...chosen.values()];
 }
 
-async function deliverEvent(trx: DbOrTrx, ctx: EmailContext, event: NotificationEvent): Promise<void> {
+/**
+ * `announced` holds member|work|kind of this run's notices: a work posted and then added to a
+ * series before the job ran is one series notice, not two.
+ */
+async function deliverEvent(trx: DbOrTrx, ctx: EmailContext, event: NotificationEvent, announced: Set<string>): Promise<void> {
   const work = await findWork(trx, event.workId);
   // Unposted again, or deleted since: nothing to announce. Members-only works reach only
   // subscribers, and only members can subscribe.
@@ -78,11 +85,15 @@ async function deliverEvent(trx: DbOrTrx, ctx: EmailContext, event: Notification
   const inbox: InboxItemInput[] = [];
   const emails: EmailInput[] = [];
   const digest: { userId: number; summary: string; url: string }[] = [];
-  const notices = new Map<SubscriptionReason, Notice | null>();
+  const notices = new Map<string, Notice | null>();
   for (const r of recipients) {
-    if (!notices.has(r.reason)) notices.set(r.reason, await describe(trx, event, work, r.reason));
-    const notice = notices.get(r.reason);
+    const which = r.reason === 'series' ? `series|${r.subscribedTo}` : r.reason;
+    if (!notices.has(which)) notices.set(which, await describe(trx, event, work, r.reason, r.subscribedTo));
+    const notice = notices.get(which);
     if (!notice) continue;
+    const key = `${r.userId}|${notice.url}|${notice.kind}`;
+    if (announced.has(key)) continue;
+    announced.add(key);
     inbox.push({ userId: r.userId, kind: notice.kind, workId: work.id, summary: notice.summary, url: notice.url });
     if (r.mode === 'digest') digest.push({ userId: r.userId, summary: notice.summary, url: notice.url });
     if (r.mode !== 'immediate') continue;
@@ -104,7 +115,8 @@ export async function drainNotificationEvents(db: Db, ctx: EmailContext): Promis
   for (;;) {
     const count = await db.transaction().execute(async (trx) => {
       const events = await takeEvents(trx, EVENTS_PER_RUN);
-      for (const event of events) await deliverEvent(trx, ctx, event);
+      const announced = new Set<string>();
+      for (const event of events) await deliverEvent(trx, ctx, event, announced);
       return events.length;
     });
     handled += count;
