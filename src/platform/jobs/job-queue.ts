@@ -1,4 +1,4 @@
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Db } from '../db/schema.ts';
@@ -25,13 +25,27 @@ const POLL_SECONDS = 5;
  * has exactly one connection (platform/db/database.ts), and on PostgreSQL this keeps one pool
  * size to tune. pg-boss sends its multi-statement plans (BEGIN … COMMIT, for installing and
  * maintenance) without parameters, so pg uses the simple protocol and they run as one message.
+ *
+ * When a statement inside such a plan fails — as it is MEANT to for every server but one when
+ * several install pg-boss at once ("already exists", which pg-boss then ignores) — the server
+ * skips the rest of the message, COMMIT included, and the connection is left inside an aborted
+ * transaction: every later query on it fails. On PGlite that is the only connection. So a
+ * failed call is followed by a ROLLBACK on the same connection (a harmless warning when no
+ * transaction is open) before the connection goes back to the pool.
  */
 export function pgBossAdapter(db: Db): PgBoss.Db {
   return {
-    async executeSql(text: string, values: unknown[] = []) {
-      const result = await db.executeQuery(CompiledQuery.raw(text, values));
-      // pg-boss reads rows as plain objects; Kysely's rows are exactly pg's.
-      return { rows: result.rows as Record<string, unknown>[] } as { rows: never[] };
+    executeSql(text: string, values: unknown[] = []) {
+      return db.connection().execute(async (connection) => {
+        try {
+          const result = await connection.executeQuery(CompiledQuery.raw(text, values));
+          // pg-boss reads rows as plain objects; Kysely's rows are exactly pg's.
+          return { rows: result.rows as Record<string, unknown>[] } as { rows: never[] };
+        } catch (error) {
+          await connection.executeQuery(CompiledQuery.raw('ROLLBACK')).catch(() => undefined);
+          throw error;
+        }
+      });
     },
   };
 }
@@ -86,10 +100,29 @@ export class JobQueue {
       });
       boss.on('error', (error) => this.log('error', { err: error }, 'job queue error'));
       await boss.start();
-      for (const name of this.definitions.keys()) await boss.createQueue(name, { name, retryLimit: 5, retryBackoff: true, retryDelay: 30 });
+      await this.createQueues();
       return boss;
     })();
     return this.boss;
+  }
+
+  /**
+   * Creates our queues that don't exist yet. pg-boss's own createQueue is not safe to run from
+   * two servers at once on PostgreSQL (each inserts the queue row, then attaches a partition,
+   * and the two deadlock), so we call its create_queue function — what createQueue calls, with
+   * the options it would pass — under an advisory lock of our own, one server after another.
+   */
+  private async createQueues(): Promise<void> {
+    await this.options.db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(hashtext('quire:pgboss:create-queues'))`.execute(trx);
+      const existing = await sql<{ name: string }>`select name from pgboss.queue`.execute(trx);
+      const have = new Set(existing.rows.map((row) => row.name));
+      for (const name of this.definitions.keys()) {
+        if (have.has(name)) continue;
+        const options = { policy: 'standard', retryLimit: 5, retryDelay: 30, retryBackoff: true };
+        await sql`select pgboss.create_queue(${name}, ${JSON.stringify(options)}::json)`.execute(trx);
+      }
+    });
   }
 
   /** Starts workers and schedules (QUIRE_JOBS=on). */
