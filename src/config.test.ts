@@ -20,6 +20,23 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the job queue, email and hit settings', () => {
+    const defaults = loadConfig({ PORT: '8080' });
+    assert.deepEqual(
+      { jobs: defaults.jobs, url: defaults.publicUrl, smtp: defaults.smtpUrl, from: defaults.mailFrom, flush: defaults.hitsFlushSeconds },
+      { jobs: true, url: 'http://localhost:8080', smtp: undefined, from: 'Quire <noreply@localhost>', flush: 10 },
+    );
+    const config = loadConfig({ QUIRE_JOBS: 'off', QUIRE_PUBLIC_URL: 'https://fic.example.org/', SMTP_URL: 'smtps://u:p@mail.example.org:465', QUIRE_MAIL_FROM: 'Fic Hub <hello@fic.example.org>', QUIRE_HITS_FLUSH_SECONDS: '60' });
+    assert.deepEqual(
+      { jobs: config.jobs, url: config.publicUrl, smtp: config.smtpUrl, from: config.mailFrom, flush: config.hitsFlushSeconds },
+      { jobs: false, url: 'https://fic.example.org', smtp: 'smtps://u:p@mail.example.org:465', from: 'Fic Hub <hello@fic.example.org>', flush: 60 },
+    );
+    assert.throws(() => loadConfig({ QUIRE_JOBS: 'maybe' }), /QUIRE_JOBS must be on or off/);
+    assert.throws(() => loadConfig({ QUIRE_PUBLIC_URL: 'ftp://x' }), /QUIRE_PUBLIC_URL must be an http\(s\) URL/);
+    assert.throws(() => loadConfig({ QUIRE_MAIL_FROM: 'Quire <q@example.org>\r\nBcc: x@example.org' }), /QUIRE_MAIL_FROM must be one line/);
+    assert.throws(() => loadConfig({ SMTP_URL: 'http://user:hunter2@mail' }), (error: Error) => /SMTP_URL must be an smtp/.test(error.message) && !error.message.includes('hunter2'));
+  });
+
   it('treats empty variables as unset', () => {
     assert.equal(loadConfig({ PORT: '', DATABASE_URL: '' }).port, 3000);
   });

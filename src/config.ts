@@ -33,6 +33,17 @@ const envSchema = z.object({
   QUIRE_COMMENT_LIMIT_PER_ACCOUNT: integerFromEnv(1, 100000).default(10),
   QUIRE_COMMENT_LIMIT_PER_ADDRESS: integerFromEnv(1, 100000).default(20),
   QUIRE_COMMENT_LIMIT_MINUTES: integerFromEnv(1, 1440).default(10),
+  QUIRE_JOBS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+  QUIRE_PUBLIC_URL: z
+    .string()
+    .url({ message: 'must be an http(s) URL' })
+    .regex(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' }).optional(),
+  // A header value: control characters (CR/LF) would let it add headers of its own.
+  QUIRE_MAIL_FROM: z.string().min(3).max(200).regex(/^[^\p{Cc}]+$/u, { message: 'must be one line without control characters' }).default('Quire <noreply@localhost>'),
+  QUIRE_HITS_FLUSH_SECONDS: integerFromEnv(1, 3600).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 });
 
@@ -56,6 +67,15 @@ export interface Config {
   commentLimitPerAddress: number;
   commentLimitMinutes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Run job workers and scheduled jobs in this process (QUIRE_JOBS=on); off still enqueues. */
+  jobs: boolean;
+  /** Origin for links in emails, without a trailing slash. */
+  publicUrl: string;
+  /** nodemailer SMTP URL; unset keeps mail in the email_outbox table for /admin/outbox. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** How often buffered hits are written; 0 (tests only) leaves flushing to the caller. */
+  hitsFlushSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -70,7 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
     const got = present[name];
-    const shown = name === 'QUIRE_SECRET' || name === 'DATABASE_URL' ? '' : ` (got ${JSON.stringify(got)})`;
+    const shown = name === 'QUIRE_SECRET' || name === 'DATABASE_URL' || name === 'SMTP_URL' ? '' : ` (got ${JSON.stringify(got)})`;
     throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? 'is invalid'}${shown}`);
   }
   const e = parsed.data;
@@ -92,5 +112,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     commentLimitPerAddress: e.QUIRE_COMMENT_LIMIT_PER_ADDRESS,
     commentLimitMinutes: e.QUIRE_COMMENT_LIMIT_MINUTES,
     logLevel: e.LOG_LEVEL,
+    jobs: e.QUIRE_JOBS === 'on',
+    publicUrl: e.QUIRE_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.QUIRE_MAIL_FROM,
+    hitsFlushSeconds: e.QUIRE_HITS_FLUSH_SECONDS,
   };
 }

@@ -55,6 +55,8 @@ export interface BrowserApp {
   newPage(options?: BrowserContextOptions): Promise<Page>;
   /** Errors thrown by scripts in any page opened here; a JS-free site should have none. */
   pageErrors: string[];
+  /** Writes buffered hits and runs the queued jobs and drains (notices, email), as test-app's does. */
+  runPendingJobs(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -89,6 +91,9 @@ export async function startBrowserApp(overrides: Partial<Config> = {}): Promise<
       signupRateLimitPerHour: 10_000,
       commentLimitPerAccount: 10_000,
       commentLimitPerAddress: 10_000,
+      // Jobs run when a journey calls runPendingJobs(), not on timers.
+      jobs: false,
+      hitsFlushSeconds: 0,
       ...overrides,
     };
     app = await buildApp({ config, db: database.db, secret: 'browser-test-secret-that-is-long-enough-0123', logger: false });
@@ -114,6 +119,10 @@ export async function startBrowserApp(overrides: Partial<Config> = {}): Promise<
     db: database.db,
     browser,
     pageErrors,
+    async runPendingJobs() {
+      await openedApp.hits.flush();
+      await openedApp.jobs.runPending();
+    },
     async newPage(options: BrowserContextOptions = {}) {
       // bypassCSP lets axe-core be injected as an inline script. It also means the
       // hostile-HTML checks test the sanitizer itself, not the CSP standing behind it.

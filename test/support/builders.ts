@@ -157,3 +157,10 @@ export async function buildComment(db: Db, user: BuiltUser, workId: number, over
   if (!result.ok) throw new Error(`buildComment failed: ${JSON.stringify(result.errors)}`);
   return result.commentId;
 }
+
+/** Subscribes a member to a work, author (user id) or series directly; returns the subscription id. */
+export async function buildSubscription(db: Db, user: BuiltUser, target: { type: 'work' | 'user' | 'series'; id: number }): Promise<number> {
+  const column = { work: 'work_id', user: 'author_id', series: 'series_id' } as const;
+  const row = await db.insertInto('subscriptions').values({ user_id: user.id, [column[target.type]]: target.id }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -4,6 +4,7 @@ import type { DatabaseHandle, Engine } from '../../src/platform/db/database.ts';
 import type { Db } from '../../src/platform/db/schema.ts';
 import { buildApp } from '../../src/platform/http/app.ts';
 import { createTestDatabase } from './databases.ts';
+import type { Mailer } from '../../src/platform/mail/mailer.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -11,6 +12,10 @@ export interface TestApp {
   engine: Engine;
   config: Config;
   queries: QueryCounter;
+  /** Writes buffered hits, then runs every queued job and the drains the schedule would soon start (notices, email delivery). */
+  runPendingJobs(): Promise<void>;
+  /** Runs one scheduled job now, by name (email-digest, session-cleanup, daily-cleanup, …). */
+  runJob(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -18,6 +23,8 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Runs before the app is ready, to add routes that only tests need. */
   beforeReady?: (app: FastifyInstance) => void;
+  /** Delivers email through this instead of leaving it in the outbox (see SMTP_URL). */
+  mailer?: Mailer;
 }
 
 /** Counts the SQL queries the app runs; reset it before the request you measure. */
@@ -45,9 +52,12 @@ export async function startTestApp(engine: Engine, overrides: Partial<Config> = 
     signupRateLimitPerHour: 10_000,
     commentLimitPerAccount: 10_000,
     commentLimitPerAddress: 10_000,
+    // No workers, schedules or flush timers: tests run jobs and flush hits with runPendingJobs().
+    jobs: false,
+    hitsFlushSeconds: 0,
     ...overrides,
   };
-  const app = await buildApp({ config, db: database.db, secret: 'test-secret-that-is-long-enough-0123456789', logger: false });
+  const app = await buildApp({ config, db: database.db, secret: 'test-secret-that-is-long-enough-0123456789', logger: false, ...(options.mailer ? { mailer: options.mailer } : {}) });
   options.beforeReady?.(app);
   await app.ready();
   return {
@@ -56,6 +66,11 @@ export async function startTestApp(engine: Engine, overrides: Partial<Config> = 
     engine,
     config,
     queries,
+    async runPendingJobs() {
+      await app.hits.flush();
+      await app.jobs.runPending();
+    },
+    runJob: (name) => app.jobs.run(name),
     async close() {
       await app.close();
       await database.close();

@@ -45,3 +45,9 @@ export async function extendSession(db: DbOrTrx, sessionId: string, expiresAt: D
 export async function deleteSession(db: DbOrTrx, sessionId: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
+
+/** Run by the hourly session-cleanup job: expired sessions can never be used again. */
+export async function deleteExpiredSessions(db: DbOrTrx): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('expires_at', '<=', sql<Date>`now()`).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

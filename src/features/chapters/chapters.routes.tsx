@@ -14,6 +14,7 @@ import { ChapterIndexPage } from './views/chapter-index-page.tsx';
 import { chapterUrl } from './views/chapter-nav.tsx';
 import { DeleteChapterPage } from './views/delete-chapter-page.tsx';
 import { ReorderPage } from './views/reorder-page.tsx';
+import { recordWorkHit } from '../hits/hit-buffer.ts';
 
 type WorkParams = { Params: { id: string } };
 type ChapterParams = { Params: { id: string; chapterId: string } };
@@ -98,6 +99,8 @@ export function registerChapterRoutes(app: FastifyInstance): void {
   });
 
   app.get<ChapterParams>('/works/:id/chapters/:chapterId', async (request, reply) => {
+    // First, before any response is chosen (cached page, 304 or not): one hit per visitor per day.
+    await recordWorkHit(request, request.params.id);
     const work = await loadWork(request, request.params.id);
     const reading = await readWork(db, work.id, { id: parseChapterId(request.params.chapterId) });
     if (reading.view !== 'chapter' || !reading.chapter) throw notFound('chapter');

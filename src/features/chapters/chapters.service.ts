@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../platform/http/errors.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import { findWork, lockWork } from '../works/works.repository.ts';
+import { announceNewChapter } from '../notifications/announce.ts';
 import { prepareText } from '../works/works.service.ts';
 import { conflictMessage, expectedChaptersError, ONLY_CHAPTER_MESSAGE } from './chapter-fields.ts';
 import type { ChapterContent, Reading } from './chapters.model.ts';
@@ -41,6 +42,7 @@ export async function addChapter(db: Db, viewer: Viewer, workId: number, form: N
     // A form without the field keeps the expected count, raised if this chapter goes past it.
     const kept = work.expectedChapters === null ? null : Math.max(work.expectedChapters, count);
     const chapterId = await insertChapter(trx, workId, count, prepared.content);
+    if (work.posted) await announceNewChapter(trx, workId, chapterId);
     await refreshWorkStats(trx, workId, { revised: 'now', expectedChapters: form.expected_chapters === undefined ? kept : form.expected_chapters });
     return { ok: true, chapterId };
   });

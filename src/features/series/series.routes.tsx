@@ -16,6 +16,7 @@ import { AddToSeriesPage } from './views/add-to-series-page.tsx';
 import { SeriesEditPage } from './views/series-edit-page.tsx';
 import { SeriesPage } from './views/series-page.tsx';
 import { UserSeriesPage } from './views/user-series-page.tsx';
+import { subscribeButtonState } from '../notifications/subscriptions.service.ts';
 
 type IdParams = { Params: { id: string } };
 type SerialWorkParams = { Params: { id: string; workId: string } };
@@ -40,7 +41,8 @@ export function registerSeriesRoutes(app: FastifyInstance): void {
     const series = await loadSeries(request, request.params.id);
     const works = await listWorksInSeries(db, series.id, request.viewer);
     const canEdit = seriesPolicy.can(request.viewer, 'edit', series);
-    return sendPage(request, reply, (ctx) => <SeriesPage ctx={ctx} series={series} works={works} canEdit={canEdit} />);
+    const subscription = await subscribeButtonState(db, request.viewer, { type: 'series', id: series.id }, series.creators.map((c) => c.userId));
+    return sendPage(request, reply, (ctx) => <SeriesPage ctx={ctx} series={series} works={works} canEdit={canEdit} subscription={subscription} />);
   });
 
   app.get<{ Params: { username: string } }>('/users/:username/series', async (request, reply) => {

@@ -20,6 +20,7 @@ import {
   renumberSerialWorks,
   updateSeries,
 } from './series.repository.ts';
+import { announceWorkInSeries } from '../notifications/announce.ts';
 import type { AddToSeriesForm, SeriesForm } from './series.schemas.ts';
 
 export type SeriesWriteResult = { ok: true; seriesId: number } | { ok: false; errors: FieldErrors };
@@ -63,6 +64,7 @@ export async function addWorkToSeries(db: Db, viewer: Viewer, workId: number, fo
     }
     const position = clampPosition(form.position, (await countSerialWorks(trx, seriesId)) + 1);
     await insertSerialWork(trx, seriesId, workId, position);
+    if (work.posted) await announceWorkInSeries(trx, seriesId, workId);
     return { ok: true, seriesId };
   });
 }

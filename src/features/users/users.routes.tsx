@@ -7,6 +7,9 @@ import { findUserIdByUsername, listPseudsOfUser, type PseudRecord } from '../acc
 import { listDraftsOfUser, listWorksByUser } from '../works/works.repository.ts';
 import type { WorkSummary } from '../works/works.model.ts';
 import { WorkList } from '../works/views/work-blurb.tsx';
+import { SubscribeButton } from '../notifications/views/subscribe-button.tsx';
+import type { SubscribeButtonState } from '../notifications/notifications.model.ts';
+import { subscribeButtonState } from '../notifications/subscriptions.service.ts';
 
 const WORKS_PER_PAGE = 50;
 
@@ -17,15 +20,17 @@ interface Props {
   works: WorkSummary[];
   /** Only on the owner's own page. */
   drafts: WorkSummary[];
+  subscription: SubscribeButtonState;
 }
 
-function UserPage({ ctx, username, pseuds, works, drafts }: Props) {
+function UserPage({ ctx, username, pseuds, works, drafts, subscription }: Props) {
   const isSelf = ctx.viewer?.username === username;
   const otherPseuds = pseuds.filter((p) => !p.isDefault);
   const base = `/users/${encodeURIComponent(username)}`;
   return (
     <Layout ctx={ctx} title={username}>
       <h1>{username}</h1>
+      <SubscribeButton ctx={ctx} state={subscription} />
       {otherPseuds.length > 0 ? (
         <p>
           Also writes as{' '}
@@ -40,6 +45,8 @@ function UserPage({ ctx, username, pseuds, works, drafts }: Props) {
         <li><a href={`${base}/pseuds`}>Pen names</a></li>
         <li><a href={`${base}/series`}>Series</a></li>
         {isSelf ? <li><a href="/invitations">Co-creator invitations</a></li> : null}
+        {isSelf ? <li><a href={`${base}/stats`}>Statistics</a></li> : null}
+        {isSelf ? <li><a href="/subscriptions">Subscriptions</a></li> : null}
       </ul>
       {isSelf ? (
         <p>
@@ -64,11 +71,12 @@ export function registerUserRoutes(app: FastifyInstance): void {
     const user = await findUserIdByUsername(app.db, request.params.username);
     if (!user) throw notFound('user');
     const isSelf = request.viewer?.id === user.id;
-    const [pseuds, works, drafts] = await Promise.all([
+    const [pseuds, works, drafts, subscription] = await Promise.all([
       listPseudsOfUser(app.db, user.id),
       listWorksByUser(app.db, user.id, request.viewer, WORKS_PER_PAGE),
       isSelf ? listDraftsOfUser(app.db, user.id, WORKS_PER_PAGE) : Promise.resolve([]),
+      subscribeButtonState(app.db, request.viewer, { type: 'user', id: user.id }, [user.id]),
     ]);
-    return sendPage(request, reply, (ctx) => <UserPage ctx={ctx} username={user.username} pseuds={pseuds} works={works} drafts={drafts} />);
+    return sendPage(request, reply, (ctx) => <UserPage ctx={ctx} username={user.username} pseuds={pseuds} works={works} drafts={drafts} subscription={subscription} />);
   });
 }

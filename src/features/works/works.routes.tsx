@@ -20,6 +20,8 @@ import { WorkPage } from './views/work-page.tsx';
 import { listSeriesPlacesOfWork } from '../series/series.repository.ts';
 import { commentSettingsFormValues } from '../comments/comments.schemas.ts';
 import { loadCommentsSection } from '../comments/comments.routes.tsx';
+import { subscribeButtonState } from '../notifications/subscriptions.service.ts';
+import { recordWorkHit } from '../hits/hit-buffer.ts';
 
 type WorkParams = { Params: { id: string } };
 type WorkPageParams = WorkParams & { Querystring: { view?: string } };
@@ -74,7 +76,8 @@ export async function sendWorkPage(request: FastifyRequest, reply: FastifyReply,
   const canEdit = workPolicy.can(request.viewer, 'edit', work);
   const seriesPlaces = await listSeriesPlacesOfWork(request.server.db, work.id, request.viewer);
   const comments = await loadCommentsSection(request, work, reading);
-  return sendPage(request, reply, (ctx) => <WorkPage ctx={ctx} work={work} reading={reading} canEdit={canEdit} seriesPlaces={seriesPlaces} comments={comments} />);
+  const subscription = await subscribeButtonState(request.server.db, request.viewer, { type: 'work', id: work.id }, work.creators.map((c) => c.userId));
+  return sendPage(request, reply, (ctx) => <WorkPage ctx={ctx} work={work} reading={reading} canEdit={canEdit} seriesPlaces={seriesPlaces} comments={comments} subscription={subscription} />);
 }
 
 export function registerWorkRoutes(app: FastifyInstance): void {
@@ -105,6 +108,8 @@ export function registerWorkRoutes(app: FastifyInstance): void {
   });
 
   app.get<WorkPageParams>('/works/:id', async (request, reply) => {
+    // First, before any response is chosen (cached page, 304 or not): one hit per visitor per day.
+    await recordWorkHit(request, request.params.id);
     const work = await loadWork(request, request.params.id);
     const reading = await readWork(db, work.id, request.query.view === 'full' ? { all: true } : { position: 1 });
     return sendWorkPage(request, reply, work, reading);

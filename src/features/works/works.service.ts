@@ -29,6 +29,7 @@ import {
 } from './works.repository.ts';
 import type { WorkForm } from './works.schemas.ts';
 import { commentSettingsOf } from '../comments/comments.schemas.ts';
+import { announceNewWork } from '../notifications/announce.ts';
 
 export type WorkWriteResult = { ok: true; workId: number } | { ok: false; errors: FieldErrors; conflict?: boolean };
 
@@ -111,6 +112,7 @@ export async function writeNewWork(trx: DbOrTrx, { form, content, credits }: New
   await insertCreatorship(trx, id, form.pseud_id, 1);
   await setWorkTags(trx, id, tagsOf(form));
   await saveSongCredits(trx, id, credits);
+  if (form.action === 'post') await announceNewWork(trx, id);
   return id;
 }
 
@@ -147,9 +149,15 @@ export async function editWork(db: Db, viewer: Viewer, workId: number, form: Wor
     await saveSongCredits(trx, workId, songs.credits);
     // The work's word count is the sum over all its chapters, not chapter 1's.
     await refreshWorkStats(trx, workId, { revised: 'now', expectedChapters: form.expected_chapters });
-    if (!work.posted && form.action === 'post') await markPosted(trx, workId);
+    if (!work.posted && form.action === 'post') await postDraft(trx, workId);
     return { ok: true, workId };
   });
+}
+
+/** Marks a draft posted and announces it to subscribers, in the caller's transaction. */
+async function postDraft(trx: DbOrTrx, workId: number): Promise<void> {
+  await markPosted(trx, workId);
+  await announceNewWork(trx, workId);
 }
 
 /** Posts a draft as it stands. */
@@ -159,7 +167,7 @@ export async function publishDraft(db: Db, viewer: Viewer, workId: number): Prom
     const work = await findWork(trx, workId);
     if (!work || !workPolicy.can(viewer, 'read', work)) throw notFound('work');
     workPolicy.authorize(viewer, 'edit', work);
-    if (!work.posted) await markPosted(trx, workId);
+    if (!work.posted) await postDraft(trx, workId);
   });
 }
 

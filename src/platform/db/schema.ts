@@ -8,6 +8,8 @@ import type { AuditLogTable } from '../../features/audit/audit.table.ts';
 import type { InboxItemsTable } from '../../features/inbox/inbox.table.ts';
 import type { CommentAttemptsTable, CommentsTable } from '../../features/comments/comments.table.ts';
 import type { WranglerFandomsTable } from '../../features/wrangling/wrangling.table.ts';
+import type { EmailDigestItemsTable, EmailOutboxTable, EmailSettingsTable, NotificationEventsTable, SubscriptionsTable } from '../../features/notifications/notifications.table.ts';
+import type { HitSaltsTable, WorkDailyHitsTable, WorkHitVisitorsTable } from '../../features/hits/hits.table.ts';
 import type { Kysely, Transaction } from 'kysely';
 
 export interface SiteSettingsTable {
@@ -40,6 +42,14 @@ export interface Database {
   inbox_items: InboxItemsTable;
   comments: CommentsTable;
   comment_attempts: CommentAttemptsTable;
+  subscriptions: SubscriptionsTable;
+  notification_events: NotificationEventsTable;
+  email_settings: EmailSettingsTable;
+  email_outbox: EmailOutboxTable;
+  email_digest_items: EmailDigestItemsTable;
+  work_hit_visitors: WorkHitVisitorsTable;
+  work_daily_hits: WorkDailyHitsTable;
+  hit_salts: HitSaltsTable;
 }
 
 export type Db = Kysely<Database>;

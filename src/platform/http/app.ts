@@ -28,6 +28,10 @@ import { registerImportPageRoutes } from '../../features/importing/import-page.r
 import { registerListingRoutes } from '../../features/listings/listing.routes.tsx';
 import { registerCommentRoutes } from '../../features/comments/comments.routes.tsx';
 import { registerInboxRoutes } from '../../features/inbox/inbox.routes.tsx';
+import { registerNotificationRoutes } from '../../features/notifications/notifications.routes.tsx';
+import { registerStatsRoutes } from '../../features/stats/stats.routes.tsx';
+import { registerBackgroundWork } from '../jobs/background.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import { registerErrorHandlers } from './error-handler.tsx';
 import { registerFormBodyParser, registerNulGuard } from './form-body.ts';
 import { registerSecurity } from './security.ts';
@@ -41,10 +45,12 @@ export interface AppDeps {
   /** Signs cookies; see resolveSecret. */
   secret: string;
   logger: Logger | false;
+  /** Tests pass a mailer over a stream transport; otherwise SMTP_URL decides. */
+  mailer?: Mailer;
 }
 
 /** Builds the whole web app without listening, so tests can drive it with inject(). */
-export async function buildApp({ config, db, secret, logger }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, db, secret, logger, mailer }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
     bodyLimit: config.maxBodyBytes,
@@ -67,6 +73,7 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   await registerIslandAssets(app);
   await app.register(fastifyStatic, { root: path.resolve(publicDir), prefix: '/assets/', maxAge: '1h' });
   registerSessions(app);
+  registerBackgroundWork(app, { secret, logger, mailer });
 
   registerHomeRoutes(app);
   registerAccountRoutes(app);
@@ -88,5 +95,7 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   registerListingRoutes(app);
   registerCommentRoutes(app);
   registerInboxRoutes(app);
+  registerNotificationRoutes(app);
+  registerStatsRoutes(app);
   return app;
 }

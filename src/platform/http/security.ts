@@ -6,6 +6,16 @@ import type { FastifyInstance } from 'fastify';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * `false` only for a route authorized by something other than the session, which CSRF
+     * abuses: the one-click unsubscribe POST, signed in its URL (features/notifications).
+     */
+    csrf?: false;
+  }
+}
+
 export async function registerSecurity(app: FastifyInstance, secret: string): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -36,7 +46,7 @@ export async function registerSecurity(app: FastifyInstance, secret: string): Pr
 
   // Every state change needs a valid CSRF token: checked here once rather than per route.
   app.addHook('preHandler', (request, reply, done) => {
-    if (!UNSAFE_METHODS.has(request.method)) return done();
+    if (!UNSAFE_METHODS.has(request.method) || request.routeOptions.config.csrf === false) return done();
     app.csrfProtection(request, reply, done);
   });
 }

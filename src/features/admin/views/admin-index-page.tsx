@@ -19,6 +19,10 @@ export function AdminIndexPage({ ctx }: { ctx: PageContext }) {
           <a href="/wrangling/log">Audit log</a>
           <p class="hint">Every change made by wranglers and admins, newest first.</p>
         </li>
+        <li>
+          <a href="/admin/outbox">Email outbox</a>
+          <p class="hint">Every email the archive composed; where mail stays when no SMTP server is set.</p>
+        </li>
       </ul>
     </Layout>
   );

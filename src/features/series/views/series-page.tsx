@@ -5,15 +5,18 @@ import type { WorkSummary } from '../../works/works.model.ts';
 import { Creators } from '../../works/views/creators.tsx';
 import { WorkList } from '../../works/views/work-blurb.tsx';
 import type { Series } from '../series.model.ts';
+import { SubscribeButton } from '../../notifications/views/subscribe-button.tsx';
+import type { SubscribeButtonState } from '../../notifications/notifications.model.ts';
 
 interface Props {
   ctx: PageContext;
   series: Series;
   works: WorkSummary[];
   canEdit: boolean;
+  subscription?: SubscribeButtonState;
 }
 
-export function SeriesPage({ ctx, series, works, canEdit }: Props) {
+export function SeriesPage({ ctx, series, works, canEdit, subscription = null }: Props) {
   const words = works.reduce((total, work) => total + work.wordCount, 0);
   return (
     <Layout ctx={ctx} title={series.title}>
@@ -37,6 +40,7 @@ export function SeriesPage({ ctx, series, works, canEdit }: Props) {
             <li><a class="button" href={`/series/${series.id}/edit`}>Edit series</a></li>
           </ul>
         ) : null}
+        <SubscribeButton ctx={ctx} state={subscription} />
       </header>
       {series.summary ? (
         <section class="summary" aria-labelledby="summary-heading">

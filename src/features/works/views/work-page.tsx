@@ -17,6 +17,8 @@ import { SeriesNav } from '../../series/views/series-nav.tsx';
 import type { SeriesPlace } from '../../series/series.model.ts';
 import { CreatorTools } from '../../creatorships/views/creator-tools.tsx';
 import { CommentsSection, type CommentsSectionData } from '../../comments/views/comments-section.tsx';
+import { SubscribeButton } from '../../notifications/views/subscribe-button.tsx';
+import type { SubscribeButtonState } from '../../notifications/notifications.model.ts';
 
 interface Props {
   ctx: PageContext;
@@ -28,6 +30,8 @@ interface Props {
   seriesPlaces?: SeriesPlace[];
   /** The comments under the work (features/comments). */
   comments?: CommentsSectionData;
+  /** The viewer's Subscribe / Unsubscribe button; null for guests and creators. */
+  subscription?: SubscribeButtonState;
 }
 
 function Notes({ heading, html, id }: { heading: string; html: string; id: string }) {
@@ -61,7 +65,7 @@ function DraftNotice({ ctx, work }: { ctx: PageContext; work: Work }) {
 const readingBodies = (reading: Reading): string =>
   reading.view === 'full' ? reading.chapters.map((chapter) => chapter.body).join('\n') : (reading.chapter?.body ?? '');
 
-export function WorkPage({ ctx, work, reading, canEdit, seriesPlaces, comments }: Props) {
+export function WorkPage({ ctx, work, reading, canEdit, seriesPlaces, comments, subscription = null }: Props) {
   const access = work.restricted ? 'Members only' : 'Everyone';
   const tagBlock = <WorkTagBlock tags={work.tags} extra={[{ label: 'Language', value: languageName(work.language) }, { label: 'Visible to', value: access }]} />;
   return (
@@ -101,6 +105,7 @@ export function WorkPage({ ctx, work, reading, canEdit, seriesPlaces, comments }
             </ul>
           ) : null}
           <CreatorTools workId={work.id} canEdit={canEdit} />
+          <SubscribeButton ctx={ctx} state={subscription} />
           <SeriesNav places={seriesPlaces} />
         </header>
         {work.summary ? (
