@@ -7,6 +7,7 @@ import { findUserIdByUsername, listPseudsOfUser, type PseudRecord } from '../acc
 import { listDraftsOfUser, listWorksByUser } from '../works/works.repository.ts';
 import type { WorkSummary } from '../works/works.model.ts';
 import { WorkList } from '../works/views/work-blurb.tsx';
+import { ReaderLinks } from '../reactions/views/reader-links.tsx';
 
 const WORKS_PER_PAGE = 50;
 
@@ -39,6 +40,7 @@ function UserPage({ ctx, username, pseuds, works, drafts }: Props) {
         <li><a href={`${base}/pseuds`}>Pen names</a></li>
         <li><a href={`${base}/series`}>Series</a></li>
         {isSelf ? <li><a href="/invitations">Co-creator invitations</a></li> : null}
+        <ReaderLinks base={base} isSelf={isSelf} />
       </ul>
       {isSelf ? (
         <p>

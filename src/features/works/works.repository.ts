@@ -282,3 +282,12 @@ export async function countWorksUnderTag(db: DbOrTrx, tagId: number, viewer: Vie
   const row = await db.selectFrom('works').select((eb) => eb.fn.countAll<number>().as('n')).where(underTag(tagId)).where(listedFor(viewer)).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/**
+ * Blurbs of the given works in one query (bookmarks, history, "later"), whatever their number;
+ * visibility is the caller's rule. Missing ids are simply absent.
+ */
+export async function findWorkSummariesByIds(db: DbOrTrx, ids: readonly number[]): Promise<Map<number, WorkSummary>> {
+  const rows = await summaryQuery(db).where(sql<SqlBool>`works.id = any(${[...ids]}::bigint[])`).execute();
+  return new Map(rows.map((row) => [row.id, toSummary(row)]));
+}

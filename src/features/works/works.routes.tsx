@@ -18,6 +18,7 @@ import { DeleteWorkPage } from './views/delete-work-page.tsx';
 import { WorkFormPage } from './views/work-form-page.tsx';
 import { WorkPage } from './views/work-page.tsx';
 import { listSeriesPlacesOfWork } from '../series/series.repository.ts';
+import { loadWorkReactions } from '../reactions/work-reactions.ts';
 
 type WorkParams = { Params: { id: string } };
 type WorkPageParams = WorkParams & { Querystring: { view?: string } };
@@ -70,7 +71,8 @@ export async function sendWorkPage(request: FastifyRequest, reply: FastifyReply,
   }
   const canEdit = workPolicy.can(request.viewer, 'edit', work);
   const seriesPlaces = await listSeriesPlacesOfWork(request.server.db, work.id, request.viewer);
-  return sendPage(request, reply, (ctx) => <WorkPage ctx={ctx} work={work} reading={reading} canEdit={canEdit} seriesPlaces={seriesPlaces} />);
+  const reactions = await loadWorkReactions(request, work, reading);
+  return sendPage(request, reply, (ctx) => <WorkPage ctx={ctx} work={work} reading={reading} canEdit={canEdit} seriesPlaces={seriesPlaces} reactions={reactions} />);
 }
 
 export function registerWorkRoutes(app: FastifyInstance): void {

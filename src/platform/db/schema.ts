@@ -7,6 +7,9 @@ import type { SerialWorksTable, SeriesCreatorshipsTable, SeriesTable } from '../
 import type { AuditLogTable } from '../../features/audit/audit.table.ts';
 import type { InboxItemsTable } from '../../features/inbox/inbox.table.ts';
 import type { WranglerFandomsTable } from '../../features/wrangling/wrangling.table.ts';
+import type { KudosTable } from '../../features/kudos/kudos.table.ts';
+import type { BookmarksTable, BookmarkTagsTable } from '../../features/bookmarks/bookmarks.table.ts';
+import type { HistorySettingsTable, MarkedForLaterTable, ReadingHistoryTable } from '../../features/history/history.table.ts';
 import type { Kysely, Transaction } from 'kysely';
 
 export interface SiteSettingsTable {
@@ -37,6 +40,12 @@ export interface Database {
   wrangler_fandoms: WranglerFandomsTable;
   audit_log: AuditLogTable;
   inbox_items: InboxItemsTable;
+  kudos: KudosTable;
+  bookmarks: BookmarksTable;
+  bookmark_tags: BookmarkTagsTable;
+  reading_history: ReadingHistoryTable;
+  marked_for_later: MarkedForLaterTable;
+  history_settings: HistorySettingsTable;
 }
 
 export type Db = Kysely<Database>;

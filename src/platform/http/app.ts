@@ -25,6 +25,9 @@ import { registerTagAutocompleteRoutes } from '../../features/tags/autocomplete/
 import { registerIslandAssets } from './assets.ts';
 import { registerTagSetRoutes } from '../../features/tags/tag-sets/tag-sets.routes.tsx';
 import { registerImportPageRoutes } from '../../features/importing/import-page.routes.tsx';
+import { registerKudosRoutes } from '../../features/kudos/kudos.routes.tsx';
+import { registerBookmarkRoutes } from '../../features/bookmarks/bookmarks.routes.tsx';
+import { registerHistoryRoutes } from '../../features/history/history.routes.tsx';
 import { registerErrorHandlers } from './error-handler.tsx';
 import { registerFormBodyParser, registerNulGuard } from './form-body.ts';
 import { registerSecurity } from './security.ts';
@@ -82,5 +85,8 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   registerTagAutocompleteRoutes(app);
   registerTagSetRoutes(app);
   registerImportPageRoutes(app);
+  registerKudosRoutes(app, secret);
+  registerBookmarkRoutes(app);
+  registerHistoryRoutes(app);
   return app;
 }

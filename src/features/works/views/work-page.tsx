@@ -16,6 +16,8 @@ import { SongCredits } from '../../songs/views/song-credits.tsx';
 import { SeriesNav } from '../../series/views/series-nav.tsx';
 import type { SeriesPlace } from '../../series/series.model.ts';
 import { CreatorTools } from '../../creatorships/views/creator-tools.tsx';
+import { ReactionStats, ReaderActions, WorkKudos } from '../../reactions/views/work-reactions.tsx';
+import type { WorkReactions } from '../../reactions/work-reactions.ts';
 
 interface Props {
   ctx: PageContext;
@@ -25,6 +27,8 @@ interface Props {
   canEdit: boolean;
   /** The series this work is in, for "Part N of …" links. */
   seriesPlaces?: SeriesPlace[];
+  /** Kudos, bookmarks and "later" (features/reactions). */
+  reactions?: WorkReactions;
 }
 
 function Notes({ heading, html, id }: { heading: string; html: string; id: string }) {
@@ -58,11 +62,11 @@ function DraftNotice({ ctx, work }: { ctx: PageContext; work: Work }) {
 const readingBodies = (reading: Reading): string =>
   reading.view === 'full' ? reading.chapters.map((chapter) => chapter.body).join('\n') : (reading.chapter?.body ?? '');
 
-export function WorkPage({ ctx, work, reading, canEdit, seriesPlaces }: Props) {
+export function WorkPage({ ctx, work, reading, canEdit, seriesPlaces, reactions }: Props) {
   const access = work.restricted ? 'Members only' : 'Everyone';
   const tagBlock = <WorkTagBlock tags={work.tags} extra={[{ label: 'Language', value: languageName(work.language) }, { label: 'Visible to', value: access }]} />;
   return (
-    <Layout ctx={ctx} title={readingTitle(work.title, reading)}>
+    <Layout ctx={ctx} title={readingTitle(work.title, reading)} islands={reactions?.canGiveKudos === true}>
       {!work.posted && canEdit ? <DraftNotice ctx={ctx} work={work} /> : null}
       <article class="work">
         {ctx.preferences.hideTags ? (
@@ -88,6 +92,7 @@ export function WorkPage({ ctx, work, reading, canEdit, seriesPlaces }: Props) {
             <dt>Chapters:</dt>
             <dd>{chapterProgress(work)}</dd>
             <CompletionStat work={work} />
+            <ReactionStats reactions={reactions} />
           </dl>
           <SongCredits songs={work.songs} />
           {canEdit ? (
@@ -99,6 +104,7 @@ export function WorkPage({ ctx, work, reading, canEdit, seriesPlaces }: Props) {
           ) : null}
           <CreatorTools workId={work.id} canEdit={canEdit} />
           <SeriesNav places={seriesPlaces} />
+          <ReaderActions ctx={ctx} reactions={reactions} posted={work.posted} />
         </header>
         {work.summary ? (
           <section class="summary" aria-labelledby="summary-heading">
@@ -112,6 +118,7 @@ export function WorkPage({ ctx, work, reading, canEdit, seriesPlaces }: Props) {
           <WorkText work={work} reading={reading} canEdit={canEdit} showBody={(html) => lyricsForReader(ctx.preferences, html)} />
         </div>
         {showsWorkEndNotes(reading) ? <Notes heading="End notes" html={work.endNotes} id="end-notes-heading" /> : null}
+        <WorkKudos ctx={ctx} reactions={reactions} posted={work.posted} />
       </article>
     </Layout>
   );
