@@ -51,7 +51,7 @@ export function HistoryPage({ ctx, username, data, notice }: { ctx: PageContext;
         <p class="empty">No history yet.</p>
       ) : (
         <>
-          <p class="listing-count">{window.first}–{window.last} of {formatCount(window.total)} works</p>
+          <h2 class="listing-count">{window.first}–{window.last} of {formatCount(window.total)} works</h2>
           <ol class="work-list">
             {entries.map((entry) => (
               <ReactionWorkBlurb key={entry.workId} work={entry.work} idPrefix="history" hideTags={ctx.preferences.hideTags}>

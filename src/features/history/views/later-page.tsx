@@ -27,7 +27,7 @@ export function LaterPage({ ctx, username, data, notice }: { ctx: PageContext; u
         <p class="empty">Nothing marked for later. Use “Mark for later” on a work to keep it here.</p>
       ) : (
         <>
-          <p class="listing-count">{window.first}–{window.last} of {formatCount(window.total)} works</p>
+          <h2 class="listing-count">{window.first}–{window.last} of {formatCount(window.total)} works</h2>
           <ol class="work-list">
             {entries.map((entry) => (
               <ReactionWorkBlurb key={entry.workId} work={entry.work} idPrefix="later" hideTags={ctx.preferences.hideTags}>
