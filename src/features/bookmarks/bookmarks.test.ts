@@ -205,6 +205,7 @@ for (const engine of ENGINES) {
       const writer = await buildUser(t.db);
       const seriesId = await aSeries(writer, 'The Long Road');
       const { user, client } = await loggedInMember(t);
+      assert.match((await client.get(`/series/${seriesId}`)).body, new RegExp(`<a class="button" href="/series/${seriesId}/bookmark">Bookmark this series</a>`));
       assert.equal((await client.get(`/series/${seriesId}/bookmark`)).statusCode, 200);
       assert.equal((await client.post(`/series/${seriesId}/bookmark`, { notes: 'the whole thing', tags: 'epic' })).statusCode, 303);
       assert.equal((await client.post(`/series/${seriesId}/bookmark`, { notes: 'again' })).statusCode, 409);

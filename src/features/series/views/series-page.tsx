@@ -5,6 +5,7 @@ import type { WorkSummary } from '../../works/works.model.ts';
 import { Creators } from '../../works/views/creators.tsx';
 import { WorkList } from '../../works/views/work-blurb.tsx';
 import type { Series } from '../series.model.ts';
+import { SeriesBookmarkButton } from '../../bookmarks/views/series-bookmark-button.tsx';
 
 interface Props {
   ctx: PageContext;
@@ -37,6 +38,7 @@ export function SeriesPage({ ctx, series, works, canEdit }: Props) {
             <li><a class="button" href={`/series/${series.id}/edit`}>Edit series</a></li>
           </ul>
         ) : null}
+        <SeriesBookmarkButton ctx={ctx} seriesId={series.id} />
       </header>
       {series.summary ? (
         <section class="summary" aria-labelledby="summary-heading">
