@@ -3,6 +3,7 @@ import { listPseudsOfUser } from '../../src/features/accounts/accounts.repositor
 import { createAccount } from '../../src/features/accounts/accounts.service.ts';
 import type { Role } from '../../src/features/accounts/accounts.table.ts';
 import { addChapter } from '../../src/features/chapters/chapters.service.ts';
+import { createBookmark } from '../../src/features/bookmarks/bookmarks.service.ts';
 import { postWork } from '../../src/features/works/works.service.ts';
 import type { WorkForm } from '../../src/features/works/works.schemas.ts';
 import type { SongCredit } from '../../src/features/songs/songs.model.ts';
@@ -163,4 +164,16 @@ export async function buildSubscription(db: Db, user: BuiltUser, target: { type:
   const column = { work: 'work_id', user: 'author_id', series: 'series_id' } as const;
   const row = await db.insertInto('subscriptions').values({ user_id: user.id, [column[target.type]]: target.id }).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** A bookmark made through the service, as the form would (notes, comma-separated tags, private, rec). */
+export async function buildBookmark(
+  db: Db,
+  user: BuiltUser,
+  item: { kind: 'work' | 'series'; id: number },
+  overrides: { notes?: string; tags?: string[]; private?: boolean; rec?: boolean } = {},
+): Promise<number> {
+  const result = await createBookmark(db, user, item, { notes: overrides.notes ?? '', tags: overrides.tags ?? [], private: overrides.private ?? false, rec: overrides.rec ?? false });
+  if (!result.ok) throw new Error(`buildBookmark failed: ${JSON.stringify(result.errors)}`);
+  return result.bookmarkId;
 }

@@ -10,6 +10,7 @@ import { WorkList } from '../works/views/work-blurb.tsx';
 import { SubscribeButton } from '../notifications/views/subscribe-button.tsx';
 import type { SubscribeButtonState } from '../notifications/notifications.model.ts';
 import { subscribeButtonState } from '../notifications/subscriptions.service.ts';
+import { ReaderLinks } from '../reactions/views/reader-links.tsx';
 
 const WORKS_PER_PAGE = 50;
 
@@ -47,6 +48,7 @@ function UserPage({ ctx, username, pseuds, works, drafts, subscription }: Props)
         {isSelf ? <li><a href="/invitations">Co-creator invitations</a></li> : null}
         {isSelf ? <li><a href={`${base}/stats`}>Statistics</a></li> : null}
         {isSelf ? <li><a href="/subscriptions">Subscriptions</a></li> : null}
+        <ReaderLinks base={base} isSelf={isSelf} />
       </ul>
       {isSelf ? (
         <p>

@@ -259,3 +259,11 @@ export async function listWorksInSeries(db: DbOrTrx, seriesId: number, viewer: V
   return rows.map(toSummary);
 }
 
+/**
+ * Blurbs of the given works in one query (bookmarks, history, "later"), whatever their number;
+ * visibility is the caller's rule. Missing ids are simply absent.
+ */
+export async function findWorkSummariesByIds(db: DbOrTrx, ids: readonly number[]): Promise<Map<number, WorkSummary>> {
+  const rows = await summaryQuery(db).where(sql<SqlBool>`works.id = any(${[...ids]}::bigint[])`).execute();
+  return new Map(rows.map((row) => [row.id, toSummary(row)]));
+}

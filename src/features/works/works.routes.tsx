@@ -22,6 +22,7 @@ import { commentSettingsFormValues } from '../comments/comments.schemas.ts';
 import { loadCommentsSection } from '../comments/comments.routes.tsx';
 import { subscribeButtonState } from '../notifications/subscriptions.service.ts';
 import { recordWorkHit } from '../hits/hit-buffer.ts';
+import { loadWorkReactions } from '../reactions/work-reactions.ts';
 
 type WorkParams = { Params: { id: string } };
 type WorkPageParams = WorkParams & { Querystring: { view?: string } };
@@ -76,8 +77,9 @@ export async function sendWorkPage(request: FastifyRequest, reply: FastifyReply,
   const canEdit = workPolicy.can(request.viewer, 'edit', work);
   const seriesPlaces = await listSeriesPlacesOfWork(request.server.db, work.id, request.viewer);
   const comments = await loadCommentsSection(request, work, reading);
+  const reactions = await loadWorkReactions(request, work, reading);
   const subscription = await subscribeButtonState(request.server.db, request.viewer, { type: 'work', id: work.id }, work.creators.map((c) => c.userId));
-  return sendPage(request, reply, (ctx) => <WorkPage ctx={ctx} work={work} reading={reading} canEdit={canEdit} seriesPlaces={seriesPlaces} comments={comments} subscription={subscription} />);
+  return sendPage(request, reply, (ctx) => <WorkPage ctx={ctx} work={work} reading={reading} canEdit={canEdit} seriesPlaces={seriesPlaces} comments={comments} subscription={subscription} reactions={reactions} />);
 }
 
 export function registerWorkRoutes(app: FastifyInstance): void {

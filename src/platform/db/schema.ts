@@ -10,6 +10,9 @@ import type { CommentAttemptsTable, CommentsTable } from '../../features/comment
 import type { WranglerFandomsTable } from '../../features/wrangling/wrangling.table.ts';
 import type { EmailDigestItemsTable, EmailOutboxTable, EmailSettingsTable, NotificationEventsTable, SubscriptionsTable } from '../../features/notifications/notifications.table.ts';
 import type { HitSaltsTable, WorkDailyHitsTable, WorkHitVisitorsTable } from '../../features/hits/hits.table.ts';
+import type { KudosTable } from '../../features/kudos/kudos.table.ts';
+import type { BookmarksTable, BookmarkTagsTable } from '../../features/bookmarks/bookmarks.table.ts';
+import type { HistorySettingsTable, MarkedForLaterTable, ReadingHistoryTable } from '../../features/history/history.table.ts';
 import type { Kysely, Transaction } from 'kysely';
 
 export interface SiteSettingsTable {
@@ -50,6 +53,12 @@ export interface Database {
   work_hit_visitors: WorkHitVisitorsTable;
   work_daily_hits: WorkDailyHitsTable;
   hit_salts: HitSaltsTable;
+  kudos: KudosTable;
+  bookmarks: BookmarksTable;
+  bookmark_tags: BookmarkTagsTable;
+  reading_history: ReadingHistoryTable;
+  marked_for_later: MarkedForLaterTable;
+  history_settings: HistorySettingsTable;
 }
 
 export type Db = Kysely<Database>;

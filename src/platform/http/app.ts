@@ -32,6 +32,9 @@ import { registerNotificationRoutes } from '../../features/notifications/notific
 import { registerStatsRoutes } from '../../features/stats/stats.routes.tsx';
 import { registerBackgroundWork } from '../jobs/background.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { registerKudosRoutes } from '../../features/kudos/kudos.routes.tsx';
+import { registerBookmarkRoutes } from '../../features/bookmarks/bookmarks.routes.tsx';
+import { registerHistoryRoutes } from '../../features/history/history.routes.tsx';
 import { registerErrorHandlers } from './error-handler.tsx';
 import { registerFormBodyParser, registerNulGuard } from './form-body.ts';
 import { registerSecurity } from './security.ts';
@@ -97,5 +100,8 @@ export async function buildApp({ config, db, secret, logger, mailer }: AppDeps):
   registerInboxRoutes(app);
   registerNotificationRoutes(app);
   registerStatsRoutes(app);
+  registerKudosRoutes(app, secret);
+  registerBookmarkRoutes(app);
+  registerHistoryRoutes(app);
   return app;
 }

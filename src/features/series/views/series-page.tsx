@@ -7,6 +7,7 @@ import { WorkList } from '../../works/views/work-blurb.tsx';
 import type { Series } from '../series.model.ts';
 import { SubscribeButton } from '../../notifications/views/subscribe-button.tsx';
 import type { SubscribeButtonState } from '../../notifications/notifications.model.ts';
+import { SeriesBookmarkButton } from '../../bookmarks/views/series-bookmark-button.tsx';
 
 interface Props {
   ctx: PageContext;
@@ -41,6 +42,7 @@ export function SeriesPage({ ctx, series, works, canEdit, subscription = null }:
           </ul>
         ) : null}
         <SubscribeButton ctx={ctx} state={subscription} />
+        <SeriesBookmarkButton ctx={ctx} seriesId={series.id} />
       </header>
       {series.summary ? (
         <section class="summary" aria-labelledby="summary-heading">

@@ -19,6 +19,8 @@ import { CreatorTools } from '../../creatorships/views/creator-tools.tsx';
 import { CommentsSection, type CommentsSectionData } from '../../comments/views/comments-section.tsx';
 import { SubscribeButton } from '../../notifications/views/subscribe-button.tsx';
 import type { SubscribeButtonState } from '../../notifications/notifications.model.ts';
+import { ReactionStats, ReaderActions, WorkKudos } from '../../reactions/views/work-reactions.tsx';
+import type { WorkReactions } from '../../reactions/work-reactions.ts';
 
 interface Props {
   ctx: PageContext;
@@ -32,6 +34,8 @@ interface Props {
   comments?: CommentsSectionData;
   /** The viewer's Subscribe / Unsubscribe button; null for guests and creators. */
   subscription?: SubscribeButtonState;
+  /** Kudos, bookmarks and "later" (features/reactions). */
+  reactions?: WorkReactions;
 }
 
 function Notes({ heading, html, id }: { heading: string; html: string; id: string }) {
@@ -65,11 +69,11 @@ function DraftNotice({ ctx, work }: { ctx: PageContext; work: Work }) {
 const readingBodies = (reading: Reading): string =>
   reading.view === 'full' ? reading.chapters.map((chapter) => chapter.body).join('\n') : (reading.chapter?.body ?? '');
 
-export function WorkPage({ ctx, work, reading, canEdit, seriesPlaces, comments, subscription = null }: Props) {
+export function WorkPage({ ctx, work, reading, canEdit, seriesPlaces, comments, subscription = null, reactions }: Props) {
   const access = work.restricted ? 'Members only' : 'Everyone';
   const tagBlock = <WorkTagBlock tags={work.tags} extra={[{ label: 'Language', value: languageName(work.language) }, { label: 'Visible to', value: access }]} />;
   return (
-    <Layout ctx={ctx} title={readingTitle(work.title, reading)}>
+    <Layout ctx={ctx} title={readingTitle(work.title, reading)} islands={reactions?.canGiveKudos === true}>
       {!work.posted && canEdit ? <DraftNotice ctx={ctx} work={work} /> : null}
       <article class="work">
         {ctx.preferences.hideTags ? (
@@ -95,6 +99,7 @@ export function WorkPage({ ctx, work, reading, canEdit, seriesPlaces, comments, 
             <dt>Chapters:</dt>
             <dd>{chapterProgress(work)}</dd>
             <CompletionStat work={work} />
+            <ReactionStats reactions={reactions} />
           </dl>
           <SongCredits songs={work.songs} />
           {canEdit ? (
@@ -107,6 +112,7 @@ export function WorkPage({ ctx, work, reading, canEdit, seriesPlaces, comments, 
           <CreatorTools workId={work.id} canEdit={canEdit} />
           <SubscribeButton ctx={ctx} state={subscription} />
           <SeriesNav places={seriesPlaces} />
+          <ReaderActions ctx={ctx} reactions={reactions} posted={work.posted} />
         </header>
         {work.summary ? (
           <section class="summary" aria-labelledby="summary-heading">
@@ -120,6 +126,7 @@ export function WorkPage({ ctx, work, reading, canEdit, seriesPlaces, comments, 
           <WorkText work={work} reading={reading} canEdit={canEdit} showBody={(html) => lyricsForReader(ctx.preferences, html)} />
         </div>
         {showsWorkEndNotes(reading) ? <Notes heading="End notes" html={work.endNotes} id="end-notes-heading" /> : null}
+        <WorkKudos ctx={ctx} reactions={reactions} posted={work.posted} />
       </article>
       {comments ? <CommentsSection ctx={ctx} work={work} section={comments} /> : null}
     </Layout>

@@ -12,6 +12,7 @@ import * as m0010 from './0010_reader_responses.ts';
 import * as m0011 from './0011_listings.ts';
 import * as m0012 from './0012_text_search.ts';
 import * as m0014 from './0014_comments.ts';
+import * as m0015 from './0015_reactions.ts';
 import * as m0016 from './0016_subscriptions_hits.ts';
 
 /**
@@ -32,5 +33,6 @@ export const migrations: Record<string, Migration> = {
   '0011_listings': m0011,
   '0012_text_search': m0012,
   '0014_comments': m0014,
+  '0015_reactions': m0015,
   '0016_subscriptions_hits': m0016,
 };
