@@ -30,6 +30,9 @@ const envSchema = z.object({
   QUIRE_LOGIN_RATE_LIMIT: integerFromEnv(1, 100000).default(10),
   QUIRE_SIGNUP_RATE_LIMIT: integerFromEnv(1, 100000).default(5),
   QUIRE_IMPORT_MAX_BYTES: integerFromEnv(1024, 1024 * 1024 * 1024).default(10 * 1024 * 1024),
+  QUIRE_PAGE_CACHE_MB: integerFromEnv(0, 1024 * 1024).default(64),
+  QUIRE_PAGE_CACHE_POLL_MS: integerFromEnv(0, 60_000).default(500),
+  QUIRE_PAGE_CACHE_TTL_SECONDS: integerFromEnv(1, 86_400).default(300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 });
 
@@ -48,6 +51,12 @@ export interface Config {
   signupRateLimitPerHour: number;
   /** Largest file `quire import` (and the import page) accepts, in bytes. */
   importMaxBytes: number;
+  /** Memory for rendered guest pages, in bytes; 0 turns the in-process page cache off. */
+  pageCacheBytes: number;
+  /** How often each server reads the page cache's change feed; 0 reads it before every cached answer. */
+  pageCachePollMs: number;
+  /** A cached page is rendered again after this long even if nothing changed (hit counts, missed changes). */
+  pageCacheTtlSeconds: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -81,6 +90,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.QUIRE_LOGIN_RATE_LIMIT,
     signupRateLimitPerHour: e.QUIRE_SIGNUP_RATE_LIMIT,
     importMaxBytes: e.QUIRE_IMPORT_MAX_BYTES,
+    pageCacheBytes: e.QUIRE_PAGE_CACHE_MB * 1024 * 1024,
+    pageCachePollMs: e.QUIRE_PAGE_CACHE_POLL_MS,
+    pageCacheTtlSeconds: e.QUIRE_PAGE_CACHE_TTL_SECONDS,
     logLevel: e.LOG_LEVEL,
   };
 }

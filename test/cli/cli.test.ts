@@ -164,6 +164,8 @@ class Browser {
     let body: string | undefined;
     if (init.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
+      // As a browser does: a guest's post is accepted only from our own origin.
+      headers.origin = new URL(this.baseUrl).origin;
       body = new URLSearchParams(init.form).toString();
     }
     const response = await fetch(`${this.baseUrl}${pathname}`, { method: init.method ?? 'GET', headers, body, redirect: 'manual' });

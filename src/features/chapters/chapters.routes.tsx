@@ -6,6 +6,7 @@ import type { FieldErrors } from '../../platform/views/forms.tsx';
 import type { Work } from '../works/works.model.ts';
 import { loadWork, requireViewer, sendWorkPage } from '../works/works.routes.tsx';
 import { chapterPolicy } from './chapters.policy.ts';
+import { workPolicy } from '../works/works.policy.ts';
 import { findChapter, listChapterHeadings } from './chapters.repository.ts';
 import { editChapterSchema, newChapterSchema, reorderSchema } from './chapters.schemas.ts';
 import { addChapter, editChapter, readWork, removeChapter, reorderChapters } from './chapters.service.ts';
@@ -14,6 +15,8 @@ import { ChapterIndexPage } from './views/chapter-index-page.tsx';
 import { chapterUrl } from './views/chapter-nav.tsx';
 import { DeleteChapterPage } from './views/delete-chapter-page.tsx';
 import { ReorderPage } from './views/reorder-page.tsx';
+import { sendCachedPage } from '../../platform/page-cache/cached-page.ts';
+import { workPageKey } from '../../platform/page-cache/page-keys.ts';
 
 type WorkParams = { Params: { id: string } };
 type ChapterParams = { Params: { id: string; chapterId: string } };
@@ -51,13 +54,21 @@ export function registerChapterRoutes(app: FastifyInstance): void {
 
   // The chapter index; with ?chapter_id= it is where the "Go to chapter" form lands.
   app.get<WorkParams & { Querystring: { chapter_id?: string } }>('/works/:id/chapters', async (request, reply) => {
-    const work = await loadWork(request, request.params.id);
     if (request.query.chapter_id !== undefined) {
+      const work = await loadWork(request, request.params.id);
       const chapter = await loadChapter(request, work, request.query.chapter_id);
       return reply.redirect(chapterUrl(work.id, chapter.id), 303);
     }
-    const index = await listChapterHeadings(db, work.id);
-    return sendPage(request, reply, (ctx) => <ChapterIndexPage ctx={ctx} work={work} index={index} />);
+    return sendCachedPage(request, reply, async () => {
+      const work = await loadWork(request, request.params.id);
+      // Chapter titles of a members-only work are members-only too (and never reach the guest cache).
+      if (!workPolicy.can(request.viewer, 'read', work)) {
+        void reply.redirect(`/login?return_to=${encodeURIComponent(request.url)}&reason=members-only`, 303);
+        return null;
+      }
+      const index = await listChapterHeadings(db, work.id);
+      return { deps: [workPageKey(work.id)], view: (ctx) => <ChapterIndexPage ctx={ctx} work={work} index={index} /> };
+    });
   });
 
   app.get<WorkParams>('/works/:id/chapters/new', async (request, reply) => {
@@ -97,12 +108,14 @@ export function registerChapterRoutes(app: FastifyInstance): void {
     return redirectAfterPost(reply, `/works/${work.id}/chapters`);
   });
 
-  app.get<ChapterParams>('/works/:id/chapters/:chapterId', async (request, reply) => {
-    const work = await loadWork(request, request.params.id);
-    const reading = await readWork(db, work.id, { id: parseChapterId(request.params.chapterId) });
-    if (reading.view !== 'chapter' || !reading.chapter) throw notFound('chapter');
-    return sendWorkPage(request, reply, work, reading);
-  });
+  app.get<ChapterParams>('/works/:id/chapters/:chapterId', (request, reply) =>
+    sendWorkPage(request, reply, async () => {
+      const work = await loadWork(request, request.params.id);
+      const reading = await readWork(db, work.id, { id: parseChapterId(request.params.chapterId) });
+      if (reading.view !== 'chapter' || !reading.chapter) throw notFound('chapter');
+      return { work, reading };
+    }),
+  );
 
   app.get<ChapterParams>('/works/:id/chapters/:chapterId/edit', async (request, reply) => {
     const allowed = await loadForWriting(request, reply, 'edit');

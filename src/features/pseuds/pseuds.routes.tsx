@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendCachedPage } from '../../platform/page-cache/cached-page.ts';
+import { LISTING_DEPS, userPagesKey } from '../../platform/page-cache/page-keys.ts';
 import { requireViewer } from '../../platform/http/route-helpers.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { parseForm, type FormValues } from '../../platform/http/forms.ts';
@@ -63,11 +65,13 @@ export function registerPseudRoutes(app: FastifyInstance): void {
   });
 
   app.get<{ Params: { username: string; name: string } }>('/users/:username/pseuds/:name', async (request, reply) => {
-    const user = await loadUser(request, request.params.username);
-    const pseud = await findPseudByName(db, user.id, request.params.name);
-    if (!pseud) throw notFound('pen name');
-    const works = await listWorksByPseud(db, pseud.id, request.viewer, WORKS_PER_PAGE);
-    return sendPage(request, reply, (ctx) => <PseudWorksPage ctx={ctx} pseud={pseud} works={works} />);
+    return sendCachedPage(request, reply, async () => {
+      const user = await loadUser(request, request.params.username);
+      const pseud = await findPseudByName(db, user.id, request.params.name);
+      if (!pseud) throw notFound('pen name');
+      const works = await listWorksByPseud(db, pseud.id, request.viewer, WORKS_PER_PAGE);
+      return { deps: [...LISTING_DEPS, userPagesKey(user.id)], view: (ctx) => <PseudWorksPage ctx={ctx} pseud={pseud} works={works} /> };
+    });
   });
 
   app.get<PseudParams>('/pseuds/:id/edit', async (request, reply) => {

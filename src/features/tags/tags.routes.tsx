@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { sendCachedPage } from '../../platform/page-cache/cached-page.ts';
+import { LISTING_DEPS, tagListingDeps } from '../../platform/page-cache/page-keys.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { sendPage } from '../../platform/http/page.ts';
 import { pageWindow, parsePage } from '../../platform/http/pagination.ts';
 import { countWorksUnderTag, listWorksUnderTag } from '../works/works.repository.ts';
 import { isTagType, MEDIA, tagPath } from './tags.model.ts';
@@ -29,17 +30,23 @@ export function registerTagRoutes(app: FastifyInstance): void {
     if (tag.synonymOf) return reply.redirect(tagPath(tag.synonymOf.type, tag.synonymOf.name), 301);
     if (tag.type === MEDIA) {
       if (page > 1) throw notFound('page');
-      const [group] = await listMediaFandoms(db, request.viewer, { mediaId: tag.id });
-      return sendPage(request, reply, (ctx) => <MediaPage ctx={ctx} media={tag} fandoms={group?.fandoms ?? []} />);
+      return sendCachedPage(request, reply, async () => {
+        const [group] = await listMediaFandoms(db, request.viewer, { mediaId: tag.id });
+        return { deps: LISTING_DEPS, view: (ctx) => <MediaPage ctx={ctx} media={tag} fandoms={group?.fandoms ?? []} /> };
+      });
     }
-    const related = await listRelatedTags(db, tag.id);
-    const listing = pageWindow(page, WORKS_PER_PAGE, await countWorksUnderTag(db, tag.id, request.viewer));
-    const works = await listWorksUnderTag(db, tag.id, request.viewer, listing.perPage, listing.offset);
-    return sendPage(request, reply, (ctx) => <TagPage ctx={ctx} tag={tag} related={related} works={works} listing={listing} />);
+    return sendCachedPage(request, reply, async () => {
+      const related = await listRelatedTags(db, tag.id);
+      const listing = pageWindow(page, WORKS_PER_PAGE, await countWorksUnderTag(db, tag.id, request.viewer));
+      const works = await listWorksUnderTag(db, tag.id, request.viewer, listing.perPage, listing.offset);
+      return { deps: tagListingDeps(tag.id), view: (ctx) => <TagPage ctx={ctx} tag={tag} related={related} works={works} listing={listing} /> };
+    });
   });
 
-  app.get('/fandoms', async (request, reply) => {
-    const groups = await listMediaFandoms(db, request.viewer, { top: TOP_FANDOMS_PER_MEDIA });
-    return sendPage(request, reply, (ctx) => <FandomsPage ctx={ctx} groups={groups} />);
-  });
+  app.get('/fandoms', (request, reply) =>
+    sendCachedPage(request, reply, async () => {
+      const groups = await listMediaFandoms(db, request.viewer, { top: TOP_FANDOMS_PER_MEDIA });
+      return { deps: LISTING_DEPS, view: (ctx) => <FandomsPage ctx={ctx} groups={groups} /> };
+    }),
+  );
 }

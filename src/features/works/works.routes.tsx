@@ -18,6 +18,8 @@ import { DeleteWorkPage } from './views/delete-work-page.tsx';
 import { WorkFormPage } from './views/work-form-page.tsx';
 import { WorkPage } from './views/work-page.tsx';
 import { listSeriesPlacesOfWork } from '../series/series.repository.ts';
+import { sendCachedPage } from '../../platform/page-cache/cached-page.ts';
+import { workPageKey } from '../../platform/page-cache/page-keys.ts';
 
 type WorkParams = { Params: { id: string } };
 type WorkPageParams = WorkParams & { Querystring: { view?: string } };
@@ -61,16 +63,29 @@ function formValuesOf(work: Work, viewer: Viewer, body: string, lockVersion: num
 }
 
 /**
- * The work page, however it is read (first chapter, one chapter, or whole); the chapter
- * routes use it too. Guests opening a members-only work are sent to log in instead.
+ * Runs on every answered work page — rendered, from the guest cache, or 304 — just before the
+ * answer (cached-page.ts, onServed); never for a 404 or a members-only redirect.
  */
-export async function sendWorkPage(request: FastifyRequest, reply: FastifyReply, work: Work, reading: Reading) {
-  if (!workPolicy.can(request.viewer, 'read', work)) {
-    return reply.redirect(`/login?return_to=${encodeURIComponent(request.url)}&reason=members-only`, 303);
-  }
-  const canEdit = workPolicy.can(request.viewer, 'edit', work);
-  const seriesPlaces = await listSeriesPlacesOfWork(request.server.db, work.id, request.viewer);
-  return sendPage(request, reply, (ctx) => <WorkPage ctx={ctx} work={work} reading={reading} canEdit={canEdit} seriesPlaces={seriesPlaces} />);
+function workPageServed(_request: FastifyRequest): void {
+  // Hits: the hit counter (issue 7) records this visit here, once per visitor per work per day.
+}
+
+/**
+ * The work page, however it is read (first chapter, one chapter, or whole); the chapter
+ * routes use it too. Guests may get it from the page cache (which is why `load` is a callback).
+ * Guests opening a members-only work are sent to log in instead.
+ */
+export function sendWorkPage(request: FastifyRequest, reply: FastifyReply, load: () => Promise<{ work: Work; reading: Reading }>) {
+  return sendCachedPage(request, reply, async () => {
+    const { work, reading } = await load();
+    if (!workPolicy.can(request.viewer, 'read', work)) {
+      void reply.redirect(`/login?return_to=${encodeURIComponent(request.url)}&reason=members-only`, 303);
+      return null;
+    }
+    const canEdit = workPolicy.can(request.viewer, 'edit', work);
+    const seriesPlaces = await listSeriesPlacesOfWork(request.server.db, work.id, request.viewer);
+    return { deps: [workPageKey(work.id)], view: (ctx) => <WorkPage ctx={ctx} work={work} reading={reading} canEdit={canEdit} seriesPlaces={seriesPlaces} /> };
+  }, { onServed: () => workPageServed(request) });
 }
 
 export function registerWorkRoutes(app: FastifyInstance): void {
@@ -100,11 +115,12 @@ export function registerWorkRoutes(app: FastifyInstance): void {
     return redirectAfterPost(reply, `/works/${result.workId}`);
   });
 
-  app.get<WorkPageParams>('/works/:id', async (request, reply) => {
-    const work = await loadWork(request, request.params.id);
-    const reading = await readWork(db, work.id, request.query.view === 'full' ? { all: true } : { position: 1 });
-    return sendWorkPage(request, reply, work, reading);
-  });
+  app.get<WorkPageParams>('/works/:id', (request, reply) =>
+    sendWorkPage(request, reply, async () => {
+      const work = await loadWork(request, request.params.id);
+      return { work, reading: await readWork(db, work.id, request.query.view === 'full' ? { all: true } : { position: 1 }) };
+    }),
+  );
 
   app.get<WorkParams>('/works/:id/edit', async (request, reply) => {
     const work = await loadWork(request, request.params.id);

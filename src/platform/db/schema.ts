@@ -7,6 +7,7 @@ import type { SerialWorksTable, SeriesCreatorshipsTable, SeriesTable } from '../
 import type { AuditLogTable } from '../../features/audit/audit.table.ts';
 import type { InboxItemsTable } from '../../features/inbox/inbox.table.ts';
 import type { WranglerFandomsTable } from '../../features/wrangling/wrangling.table.ts';
+import type { PageCacheChangesTable } from '../page-cache/page-cache.table.ts';
 import type { Kysely, Transaction } from 'kysely';
 
 export interface SiteSettingsTable {
@@ -37,6 +38,7 @@ export interface Database {
   wrangler_fandoms: WranglerFandomsTable;
   audit_log: AuditLogTable;
   inbox_items: InboxItemsTable;
+  page_cache_changes: PageCacheChangesTable;
 }
 
 export type Db = Kysely<Database>;

@@ -28,6 +28,7 @@ import { registerImportPageRoutes } from '../../features/importing/import-page.r
 import { registerErrorHandlers } from './error-handler.tsx';
 import { registerFormBodyParser, registerNulGuard } from './form-body.ts';
 import { registerSecurity } from './security.ts';
+import { registerPageCache } from '../page-cache/page-cache.plugin.ts';
 import './types.ts';
 
 const publicDir = fileURLToPath(new URL('../../../public', import.meta.url));
@@ -64,6 +65,7 @@ export async function buildApp({ config, db, secret, logger }: AppDeps): Promise
   await registerIslandAssets(app);
   await app.register(fastifyStatic, { root: path.resolve(publicDir), prefix: '/assets/', maxAge: '1h' });
   registerSessions(app);
+  registerPageCache(app);
 
   registerHomeRoutes(app);
   registerAccountRoutes(app);

@@ -9,6 +9,7 @@ import * as m0007 from './0007_wrangling.ts';
 import * as m0008 from './0008_media.ts';
 import * as m0009 from './0009_tag_autocomplete.ts';
 import * as m0010 from './0010_reader_responses.ts';
+import * as m0013 from './0013_page_cache.ts';
 
 /**
  * Every migration, in order. Landed migrations are never edited: add a new file
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008_media': m0008,
   '0009_tag_autocomplete': m0009,
   '0010_reader_responses': m0010,
+  '0013_page_cache': m0013,
 };
