@@ -48,7 +48,7 @@ export async function startTestApp(engine: Engine, overrides: Partial<Config> = 
     pageCachePollMs: 0,
     ...overrides,
   };
-  const app = await buildApp({ config, db: database.db, secret: 'test-secret-that-is-long-enough-0123456789', logger: false });
+  const app = await buildApp({ config, db: database.db, secret: TEST_SECRET, logger: false });
   options.beforeReady?.(app);
   await app.ready();
   return {
@@ -66,6 +66,15 @@ export async function startTestApp(engine: Engine, overrides: Partial<Config> = 
 
 /** What a browser sends with a form posted from one of our pages (inject()'s host is localhost). */
 export const SAME_ORIGIN: Readonly<Record<string, string>> = { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' };
+
+const TEST_SECRET = 'test-secret-that-is-long-enough-0123456789';
+
+/** Another app server on the same database (a big archive runs several); the caller closes it. */
+export async function startPeerApp(t: TestApp, overrides: Partial<Config> = {}): Promise<FastifyInstance> {
+  const app = await buildApp({ config: { ...t.config, ...overrides }, db: t.db, secret: TEST_SECRET, logger: false });
+  await app.ready();
+  return app;
+}
 
 export type FormFields = Record<string, string | string[]>;
 
