@@ -58,7 +58,9 @@ async function seed(): Promise<string> {
   };
   const password = 'correct horse battery staple';
   await post('/signup', { username: 'benchwriter', email: 'bench@example.org', password, password_confirmation: password });
-  const form = await (await fetch(`${base}/works/new`, { headers: { cookie: cookies.join('; ') } })).text();
+  const formResponse = await fetch(`${base}/works/new`, { headers: { cookie: cookies.join('; ') } });
+  for (const c of formResponse.headers.getSetCookie()) cookies.push(c.split(';')[0]!);
+  const form = await formResponse.text();
   const csrf = /name="_csrf" value="([^"]+)"/.exec(form)![1]!;
   const pseudId = /<option value="(\d+)"/.exec(form)![1]!;
   const paragraph = 'The lanterns swung in the wind above the harbour while the two of them argued about the tide tables. ';
@@ -87,17 +89,24 @@ try {
   await admin.end();
   const databaseUrl = cluster.adminUrl.replace(/\/postgres$/, '/quire_cache_bench');
 
-  let server = await startQuire(databaseUrl, 64);
-  const workUrl = await seed();
-  const bytes = await (await fetch(`${base}${workUrl}`)).text();
-  console.log(`work page: ${workUrl}, ${bytes.length} bytes`);
   const rows = [];
-  rows.push(await measure('guest work page, cached', `${base}${workUrl}`));
-  await stop(server);
-
+  let server = await startQuire(databaseUrl, 64);
+  let workUrl: string;
+  let bytes: string;
+  try {
+    workUrl = await seed();
+    bytes = await (await fetch(`${base}${workUrl}`)).text();
+    console.log(`work page: ${workUrl}, ${bytes.length} bytes`);
+    rows.push(await measure('guest work page, cached', `${base}${workUrl}`));
+  } finally {
+    await stop(server);
+  }
   server = await startQuire(databaseUrl, 0);
-  rows.push(await measure('guest work page, uncached (QUIRE_PAGE_CACHE_MB=0)', `${base}${workUrl}`));
-  await stop(server);
+  try {
+    rows.push(await measure('guest work page, uncached (QUIRE_PAGE_CACHE_MB=0)', `${base}${workUrl}`));
+  } finally {
+    await stop(server);
+  }
 
   // The same bytes from a plain Node server, in its own process like Quire.
   const staticServer = spawn(process.execPath, ['-e', `
