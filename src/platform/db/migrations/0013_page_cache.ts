@@ -59,6 +59,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       PERFORM page_cache_note(keys);
     END $$;
 
+    -- More than 1,000 rows inserted or deleted by one statement (a bulk load, a mass delete):
+    -- drop everything rather than name each page.
+    CREATE FUNCTION page_cache_bulk(row_count bigint) RETURNS boolean LANGUAGE plpgsql AS $$
+    BEGIN
+      IF row_count <= 1000 THEN RETURN false; END IF;
+      PERFORM page_cache_note(ARRAY['all']);
+      RETURN true;
+    END $$;
+
     -- For tables hanging off a work: its current filter tags name the tag pages it appears on.
     CREATE FUNCTION page_cache_note_work_ids(work_ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
     BEGIN
@@ -72,11 +81,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     -- which tag pages list the work, not the work's own page.
     CREATE FUNCTION page_cache_works_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
+      -- A bulk load names no pages one by one (see page_cache_bulk).
+      IF page_cache_bulk((SELECT count(*) FROM (SELECT 1 FROM new_rows LIMIT 1001) s)) THEN RETURN NULL; END IF;
       PERFORM page_cache_note_works(ARRAY(SELECT id FROM new_rows), ARRAY(SELECT unnest(filter_tag_ids) FROM new_rows), '{}');
       RETURN NULL;
     END $$;
     CREATE FUNCTION page_cache_works_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
+      IF page_cache_bulk((SELECT count(*) FROM (SELECT 1 FROM old_rows LIMIT 1001) s)) THEN RETURN NULL; END IF;
       PERFORM page_cache_note_works(ARRAY(SELECT id FROM old_rows), ARRAY(SELECT unnest(filter_tag_ids) FROM old_rows), '{}');
       RETURN NULL;
     END $$;
@@ -113,11 +125,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     -- Tables whose rows belong to one work: chapters, tags on works, credits, song credits.
     CREATE FUNCTION page_cache_work_part_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
+      IF page_cache_bulk((SELECT count(*) FROM (SELECT 1 FROM new_rows LIMIT 1001) s)) THEN RETURN NULL; END IF;
       PERFORM page_cache_note_work_ids(ARRAY(SELECT work_id FROM new_rows));
       RETURN NULL;
     END $$;
     CREATE FUNCTION page_cache_work_part_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
+      IF page_cache_bulk((SELECT count(*) FROM (SELECT 1 FROM old_rows LIMIT 1001) s)) THEN RETURN NULL; END IF;
       PERFORM page_cache_note_work_ids(ARRAY(SELECT work_id FROM old_rows));
       RETURN NULL;
     END $$;
