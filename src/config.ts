@@ -44,6 +44,9 @@ const envSchema = z.object({
   // A header value: control characters (CR/LF) would let it add headers of its own.
   QUIRE_MAIL_FROM: z.string().min(3).max(200).regex(/^[^\p{Cc}]+$/u, { message: 'must be one line without control characters' }).default('Quire <noreply@localhost>'),
   QUIRE_HITS_FLUSH_SECONDS: integerFromEnv(1, 3600).default(10),
+  QUIRE_PAGE_CACHE_MB: integerFromEnv(0, 1024 * 1024).default(64),
+  QUIRE_PAGE_CACHE_POLL_MS: integerFromEnv(0, 60_000).default(500),
+  QUIRE_PAGE_CACHE_TTL_SECONDS: integerFromEnv(1, 86_400).default(300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 });
 
@@ -66,6 +69,12 @@ export interface Config {
   commentLimitPerAccount: number;
   commentLimitPerAddress: number;
   commentLimitMinutes: number;
+  /** Memory for rendered guest pages, in bytes; 0 turns the in-process page cache off. */
+  pageCacheBytes: number;
+  /** How often each server reads the page cache's change feed; 0 reads it before every cached answer. */
+  pageCachePollMs: number;
+  /** A cached page is rendered again after this long even if nothing changed (hit counts, missed changes). */
+  pageCacheTtlSeconds: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Run job workers and scheduled jobs in this process (QUIRE_JOBS=on); off still enqueues. */
   jobs: boolean;
@@ -111,6 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     commentLimitPerAccount: e.QUIRE_COMMENT_LIMIT_PER_ACCOUNT,
     commentLimitPerAddress: e.QUIRE_COMMENT_LIMIT_PER_ADDRESS,
     commentLimitMinutes: e.QUIRE_COMMENT_LIMIT_MINUTES,
+    pageCacheBytes: e.QUIRE_PAGE_CACHE_MB * 1024 * 1024,
+    pageCachePollMs: e.QUIRE_PAGE_CACHE_POLL_MS,
+    pageCacheTtlSeconds: e.QUIRE_PAGE_CACHE_TTL_SECONDS,
     logLevel: e.LOG_LEVEL,
     jobs: e.QUIRE_JOBS === 'on',
     publicUrl: e.QUIRE_PUBLIC_URL ?? `http://localhost:${e.PORT}`,

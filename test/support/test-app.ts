@@ -55,9 +55,12 @@ export async function startTestApp(engine: Engine, overrides: Partial<Config> = 
     // No workers, schedules or flush timers: tests run jobs and flush hits with runPendingJobs().
     jobs: false,
     hitsFlushSeconds: 0,
+    // Tests write through the database directly too: read the page cache's change feed before
+    // every cached answer, so no test depends on the background poll's timing.
+    pageCachePollMs: 0,
     ...overrides,
   };
-  const app = await buildApp({ config, db: database.db, secret: 'test-secret-that-is-long-enough-0123456789', logger: false, ...(options.mailer ? { mailer: options.mailer } : {}) });
+  const app = await buildApp({ config, db: database.db, secret: TEST_SECRET, logger: false, ...(options.mailer ? { mailer: options.mailer } : {}) });
   options.beforeReady?.(app);
   await app.ready();
   return {
@@ -76,6 +79,18 @@ export async function startTestApp(engine: Engine, overrides: Partial<Config> = 
       await database.close();
     },
   };
+}
+
+/** What a browser sends with a form posted from one of our pages (inject()'s host is localhost). */
+export const SAME_ORIGIN: Readonly<Record<string, string>> = { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' };
+
+const TEST_SECRET = 'test-secret-that-is-long-enough-0123456789';
+
+/** Another app server on the same database (a big archive runs several); the caller closes it. */
+export async function startPeerApp(t: TestApp, overrides: Partial<Config> = {}): Promise<FastifyInstance> {
+  const app = await buildApp({ config: { ...t.config, ...overrides }, db: t.db, secret: TEST_SECRET, logger: false });
+  await app.ready();
+  return app;
 }
 
 export type FormFields = Record<string, string | string[]>;
@@ -128,9 +143,13 @@ export class TestClient {
     return this.remember(await this.app.inject({ method: 'GET', url, headers: { ...headers, ...(cookie ? { cookie } : {}) } }));
   }
 
-  /** Posts a form the way a browser does, with the CSRF token from the last page read (fetching the log-in form first if none). */
+  /**
+   * Posts a form the way a browser does: from our own origin (Origin and Sec-Fetch-Site, which
+   * guests' posts are checked by), with the CSRF token from the last page read (a member's pages
+   * carry one; fetching the log-in form first if none).
+   */
   async post(url: string, fields: FormFields = {}, options: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
-    if (options.csrf !== false && !this.csrfToken) await this.get('/login');
+    if (options.csrf !== false && !this.csrfToken && this.cookies.has('quire_session')) await this.get('/login');
     const body = encodeForm(options.csrf === false ? fields : { _csrf: this.csrfToken ?? '', ...fields });
     return this.postRaw(url, body, options.headers);
   }
@@ -142,7 +161,7 @@ export class TestClient {
         method: 'POST',
         url,
         payload,
-        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers, ...(cookie ? { cookie } : {}) },
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...SAME_ORIGIN, ...headers, ...(cookie ? { cookie } : {}) },
       }),
     );
   }

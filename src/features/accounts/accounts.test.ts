@@ -47,7 +47,7 @@ for (const engine of ENGINES) {
         const client = new TestClient(secureApp.app);
         await client.get('/signup');
         const name = uniqueName();
-        const secured = await client.post('/signup', { username: name, email: `${name}@example.org`, password: PASSWORD, password_confirmation: PASSWORD }, { headers: { 'x-forwarded-proto': 'https' } });
+        const secured = await client.post('/signup', { username: name, email: `${name}@example.org`, password: PASSWORD, password_confirmation: PASSWORD }, { headers: { 'x-forwarded-proto': 'https', host: 'quire.example', origin: 'https://quire.example' } });
         const sessionCookie = String(secured.headers['set-cookie']).split(/,(?=\s*\w+=)/).find((c) => c.includes(SESSION_COOKIE))!;
         assert.match(sessionCookie, /Secure/);
       } finally {

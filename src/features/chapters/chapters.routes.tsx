@@ -6,6 +6,7 @@ import type { FieldErrors } from '../../platform/views/forms.tsx';
 import type { Work } from '../works/works.model.ts';
 import { loadWork, requireViewer, sendWorkPage } from '../works/works.routes.tsx';
 import { chapterPolicy } from './chapters.policy.ts';
+import { workPolicy } from '../works/works.policy.ts';
 import { findChapter, listChapterHeadings } from './chapters.repository.ts';
 import { editChapterSchema, newChapterSchema, reorderSchema } from './chapters.schemas.ts';
 import { addChapter, editChapter, readWork, removeChapter, reorderChapters } from './chapters.service.ts';
@@ -15,6 +16,8 @@ import { chapterUrl } from './views/chapter-nav.tsx';
 import { DeleteChapterPage } from './views/delete-chapter-page.tsx';
 import { ReorderPage } from './views/reorder-page.tsx';
 import { recordWorkHit } from '../hits/hit-buffer.ts';
+import { sendCachedPage } from '../../platform/page-cache/cached-page.ts';
+import { workPageKey } from '../../platform/page-cache/page-keys.ts';
 
 type WorkParams = { Params: { id: string } };
 type ChapterParams = { Params: { id: string; chapterId: string } };
@@ -52,13 +55,21 @@ export function registerChapterRoutes(app: FastifyInstance): void {
 
   // The chapter index; with ?chapter_id= it is where the "Go to chapter" form lands.
   app.get<WorkParams & { Querystring: { chapter_id?: string } }>('/works/:id/chapters', async (request, reply) => {
-    const work = await loadWork(request, request.params.id);
     if (request.query.chapter_id !== undefined) {
+      const work = await loadWork(request, request.params.id);
       const chapter = await loadChapter(request, work, request.query.chapter_id);
       return reply.redirect(chapterUrl(work.id, chapter.id), 303);
     }
-    const index = await listChapterHeadings(db, work.id);
-    return sendPage(request, reply, (ctx) => <ChapterIndexPage ctx={ctx} work={work} index={index} />);
+    return sendCachedPage(request, reply, async () => {
+      const work = await loadWork(request, request.params.id);
+      // Chapter titles of a members-only work are members-only too (and never reach the guest cache).
+      if (!workPolicy.can(request.viewer, 'read', work)) {
+        void reply.redirect(`/login?return_to=${encodeURIComponent(request.url)}&reason=members-only`, 303);
+        return null;
+      }
+      const index = await listChapterHeadings(db, work.id);
+      return { deps: [workPageKey(work.id)], view: (ctx) => <ChapterIndexPage ctx={ctx} work={work} index={index} /> };
+    });
   });
 
   app.get<WorkParams>('/works/:id/chapters/new', async (request, reply) => {
@@ -101,10 +112,12 @@ export function registerChapterRoutes(app: FastifyInstance): void {
   app.get<ChapterParams>('/works/:id/chapters/:chapterId', async (request, reply) => {
     // First, before any response is chosen (cached page, 304 or not): one hit per visitor per day.
     await recordWorkHit(request, request.params.id);
-    const work = await loadWork(request, request.params.id);
-    const reading = await readWork(db, work.id, { id: parseChapterId(request.params.chapterId) });
-    if (reading.view !== 'chapter' || !reading.chapter) throw notFound('chapter');
-    return sendWorkPage(request, reply, work, reading);
+    return sendWorkPage(request, reply, async () => {
+      const work = await loadWork(request, request.params.id);
+      const reading = await readWork(db, work.id, { id: parseChapterId(request.params.chapterId) });
+      if (reading.view !== 'chapter' || !reading.chapter) throw notFound('chapter');
+      return { work, reading };
+    });
   });
 
   app.get<ChapterParams>('/works/:id/chapters/:chapterId/edit', async (request, reply) => {

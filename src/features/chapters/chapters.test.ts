@@ -353,9 +353,10 @@ for (const engine of ENGINES) {
       };
       const few = await counts(small, guest);
       assert.deepEqual(await counts(big, guest), few);
-      // The work, the chapters being read, the work's places in series (prev/next parts), and
-      // the comments under it (counts and a page of threads in one query), and (since kudos and
-      // bookmarks, issue 7) one query for its kudos list and counts.
+      // The work, the chapters being read, the work's places in series (prev/next parts), the
+      // comments under it (counts and a page of threads in one query), one query for its kudos
+      // list and counts (issue 7), plus the page cache's change-feed check (tests read the feed
+      // before every guest page).
       assert.ok(few.every((n) => n <= 4), `a guest's work pages ran ${few.join(', ')} queries`);
       assert.deepEqual(await counts(big, client), await counts(small, client));
     });

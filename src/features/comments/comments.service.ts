@@ -156,7 +156,6 @@ export async function editComment(db: Db, viewer: Viewer | null, work: Commented
     if (comment.frozen) throw new AppError('conflict', 'This thread is frozen: its comments can’t be edited.');
     if (body === '') return { ok: false, errors: { body: EMPTY_AFTER_SANITIZING } };
     await updateCommentBody(trx, commentId, body);
-    await adjustCommentsCount(trx, work.id, 0); // a write to the works row: the guest page cache lets go of the work's pages
     return { ok: true, commentId, held: !comment.approved };
   });
 }
@@ -177,7 +176,6 @@ export async function freezeComment(db: Db, viewer: Viewer | null, work: Comment
     commentPolicy.authorize(viewer, 'freeze', { work, comment });
     if (!comment.approved) throw new AppError('conflict', 'Approve this comment before freezing its thread.');
     await setFrozenSubtree(trx, commentId, frozen);
-    await adjustCommentsCount(trx, work.id, 0); // as for edits: the work's cached pages show the thread
   });
 }
 

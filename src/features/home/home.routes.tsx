@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { sendPage } from '../../platform/http/page.ts';
+import { sendCachedPage } from '../../platform/page-cache/cached-page.ts';
+import { LISTING_DEPS } from '../../platform/page-cache/page-keys.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import { listRecentWorks } from '../works/works.repository.ts';
@@ -20,10 +21,12 @@ function HomePage({ ctx, works }: { ctx: PageContext; works: WorkSummary[] }) {
 }
 
 export function registerHomeRoutes(app: FastifyInstance): void {
-  app.get('/', async (request, reply) => {
-    const works = await listRecentWorks(app.db, request.viewer, RECENT_WORKS);
-    return sendPage(request, reply, (ctx) => <HomePage ctx={ctx} works={works} />);
-  });
+  app.get('/', (request, reply) =>
+    sendCachedPage(request, reply, async () => {
+      const works = await listRecentWorks(app.db, request.viewer, RECENT_WORKS);
+      return { deps: LISTING_DEPS, view: (ctx) => <HomePage ctx={ctx} works={works} /> };
+    }),
+  );
 
   // For load balancers and uptime checks: answers only when the database does.
   app.get('/healthz', async (_request, reply) => {

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { notFound } from '../../platform/http/errors.ts';
 import { sendPage } from '../../platform/http/page.ts';
+import { sendCachedPage } from '../../platform/page-cache/cached-page.ts';
+import { LISTING_DEPS, userPagesKey } from '../../platform/page-cache/page-keys.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { ErrorPage } from '../../platform/views/error-page.tsx';
 import { findUserIdByUsername } from '../accounts/accounts.repository.ts';
@@ -27,30 +29,31 @@ export const listingRouteOptions: RouteShorthandOptions = {
   },
 };
 
-/** Loads and renders a listing for a scope, with the status its outcome calls for. */
-export async function sendListing(
+/** Loads and renders a listing for a scope, with the status its outcome calls for; guests may get it from the page cache. */
+export function sendListing(
   request: FastifyRequest,
   reply: FastifyReply,
-  options: { scope: ListingScope; base: string; title: string; heading: string; empty: string },
+  options: { scope: ListingScope; base: string; title: string; heading: string; empty: string; deps: readonly string[] },
 ) {
-  const raw = rawQuery(request.query);
-  const outcome = await loadListing(request.server.db, request.viewer, options.scope, raw);
-  return sendPage(
-    request,
-    reply,
-    (ctx) => (
-      <Layout ctx={ctx} title={listingTitle(options.title, outcome)} islands>
-        <h1>{options.heading}</h1>
-        <WorkListing ctx={ctx} base={options.base} raw={raw} outcome={outcome} empty={options.empty} />
-      </Layout>
-    ),
-    listingStatus(outcome),
-  );
+  return sendCachedPage(request, reply, async () => {
+    const raw = rawQuery(request.query);
+    const outcome = await loadListing(request.server.db, request.viewer, options.scope, raw);
+    return {
+      deps: options.deps,
+      status: listingStatus(outcome),
+      view: (ctx) => (
+        <Layout ctx={ctx} title={listingTitle(options.title, outcome)} islands>
+          <h1>{options.heading}</h1>
+          <WorkListing ctx={ctx} base={options.base} raw={raw} outcome={outcome} empty={options.empty} />
+        </Layout>
+      ),
+    };
+  });
 }
 
 export function registerListingRoutes(app: FastifyInstance): void {
   app.get('/works', listingRouteOptions, (request, reply) =>
-    sendListing(request, reply, { scope: { kind: 'all' }, base: '/works', title: 'Works', heading: 'Works', empty: 'No works match these filters.' }),
+    sendListing(request, reply, { scope: { kind: 'all' }, base: '/works', title: 'Works', heading: 'Works', empty: 'No works match these filters.', deps: LISTING_DEPS }),
   );
 
   app.get<{ Params: { username: string } }>('/users/:username/works', listingRouteOptions, async (request, reply) => {
@@ -62,6 +65,7 @@ export function registerListingRoutes(app: FastifyInstance): void {
       title: `Works by ${user.username}`,
       heading: `Works by ${user.username}`,
       empty: `No works by ${user.username} match these filters.`,
+      deps: [...LISTING_DEPS, userPagesKey(user.id)],
     });
   });
 }

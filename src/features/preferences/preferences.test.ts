@@ -58,9 +58,11 @@ for (const engine of ENGINES) {
       assert.equal(missing.statusCode, 400);
     });
 
-    it('needs the CSRF token to change preferences', async () => {
+    // Guests' pages carry no token (they may be shared by a cache): a guest's post must come
+    // from our own origin instead (security.ts); another site's is refused.
+    it("refuses another site's post to change a guest's preferences", async () => {
       const guest = new TestClient(t.app);
-      const response = await guest.post('/preferences', { font_size: '130', line_width: 'wide', theme: 'dark' }, { csrf: false });
+      const response = await guest.post('/preferences', { font_size: '130', line_width: 'wide', theme: 'dark' }, { csrf: false, headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
       assert.equal(response.statusCode, 403);
       assert.equal(guest.hasCookie('quire_prefs'), false);
     });

@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendCachedPage } from '../../platform/page-cache/cached-page.ts';
+import { LISTING_DEPS, userPagesKey } from '../../platform/page-cache/page-keys.ts';
 import { requireViewer } from '../../platform/http/route-helpers.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { parseForm, type FormValues } from '../../platform/http/forms.ts';
@@ -64,12 +66,14 @@ export function registerPseudRoutes(app: FastifyInstance): void {
   });
 
   app.get<{ Params: { username: string; name: string } }>('/users/:username/pseuds/:name', listingRouteOptions, async (request, reply) => {
-    const user = await loadUser(request, request.params.username);
-    const pseud = await findPseudByName(db, user.id, request.params.name);
-    if (!pseud) throw notFound('pen name');
-    const raw = rawQuery(request.query);
-    const outcome = await loadListing(db, request.viewer, { kind: 'pseud', pseudId: pseud.id }, raw);
-    return sendPage(request, reply, (ctx) => <PseudWorksPage ctx={ctx} pseud={pseud} raw={raw} outcome={outcome} />, listingStatus(outcome));
+    return sendCachedPage(request, reply, async () => {
+      const user = await loadUser(request, request.params.username);
+      const pseud = await findPseudByName(db, user.id, request.params.name);
+      if (!pseud) throw notFound('pen name');
+      const raw = rawQuery(request.query);
+      const outcome = await loadListing(db, request.viewer, { kind: 'pseud', pseudId: pseud.id }, raw);
+      return { deps: [...LISTING_DEPS, userPagesKey(user.id)], status: listingStatus(outcome), view: (ctx) => <PseudWorksPage ctx={ctx} pseud={pseud} raw={raw} outcome={outcome} /> };
+    });
   });
 
   app.get<PseudParams>('/pseuds/:id/edit', async (request, reply) => {

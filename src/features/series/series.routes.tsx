@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendCachedPage } from '../../platform/page-cache/cached-page.ts';
+import { LISTING_DEPS, userPagesKey } from '../../platform/page-cache/page-keys.ts';
 import { parseId, requireViewer } from '../../platform/http/route-helpers.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { parseForm, type FormValues } from '../../platform/http/forms.ts';
@@ -37,20 +39,25 @@ const seriesValues = (series: { title: string; summary: string; notes: string; c
 export function registerSeriesRoutes(app: FastifyInstance): void {
   const { db } = app;
 
-  app.get<IdParams>('/series/:id', async (request, reply) => {
-    const series = await loadSeries(request, request.params.id);
-    const works = await listWorksInSeries(db, series.id, request.viewer);
-    const canEdit = seriesPolicy.can(request.viewer, 'edit', series);
-    const subscription = await subscribeButtonState(db, request.viewer, { type: 'series', id: series.id }, series.creators.map((c) => c.userId));
-    return sendPage(request, reply, (ctx) => <SeriesPage ctx={ctx} series={series} works={works} canEdit={canEdit} subscription={subscription} />);
-  });
+  app.get<IdParams>('/series/:id', (request, reply) =>
+    sendCachedPage(request, reply, async () => {
+      const series = await loadSeries(request, request.params.id);
+      const works = await listWorksInSeries(db, series.id, request.viewer);
+      const canEdit = seriesPolicy.can(request.viewer, 'edit', series);
+      // Guests get no button, so the cached guest page stays the same for every guest.
+      const subscription = await subscribeButtonState(db, request.viewer, { type: 'series', id: series.id }, series.creators.map((c) => c.userId));
+      return { deps: LISTING_DEPS, view: (ctx) => <SeriesPage ctx={ctx} series={series} works={works} canEdit={canEdit} subscription={subscription} /> };
+    }),
+  );
 
-  app.get<{ Params: { username: string } }>('/users/:username/series', async (request, reply) => {
-    const user = await findUserIdByUsername(db, request.params.username);
-    if (!user) throw notFound('user');
-    const series = await listSeriesOfUser(db, user.id);
-    return sendPage(request, reply, (ctx) => <UserSeriesPage ctx={ctx} username={user.username} series={series} />);
-  });
+  app.get<{ Params: { username: string } }>('/users/:username/series', (request, reply) =>
+    sendCachedPage(request, reply, async () => {
+      const user = await findUserIdByUsername(db, request.params.username);
+      if (!user) throw notFound('user');
+      const series = await listSeriesOfUser(db, user.id);
+      return { deps: [...LISTING_DEPS, userPagesKey(user.id)], view: (ctx) => <UserSeriesPage ctx={ctx} username={user.username} series={series} /> };
+    }),
+  );
 
   async function renderEdit(request: FastifyRequest, reply: FastifyReply, seriesId: number, values: FormValues | null, errors: FieldErrors, status: number) {
     const series = await loadSeries(request, String(seriesId));

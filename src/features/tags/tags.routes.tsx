@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { sendCachedPage } from '../../platform/page-cache/cached-page.ts';
+import { LISTING_DEPS, tagListingDeps } from '../../platform/page-cache/page-keys.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { sendPage } from '../../platform/http/page.ts';
 import { parsePage } from '../../platform/http/pagination.ts';
 import { listingRouteOptions } from '../listings/listing.routes.tsx';
 import { rawQuery } from '../listings/listing.schemas.ts';
@@ -30,17 +31,23 @@ export function registerTagRoutes(app: FastifyInstance): void {
     if (tag.synonymOf) return reply.redirect(tagPath(tag.synonymOf.type, tag.synonymOf.name), 301);
     if (tag.type === MEDIA) {
       if (parsePage(request.query.page) > 1) throw notFound('page');
-      const [group] = await listMediaFandoms(db, request.viewer, { mediaId: tag.id });
-      return sendPage(request, reply, (ctx) => <MediaPage ctx={ctx} media={tag} fandoms={group?.fandoms ?? []} />);
+      return sendCachedPage(request, reply, async () => {
+        const [group] = await listMediaFandoms(db, request.viewer, { mediaId: tag.id });
+        return { deps: LISTING_DEPS, view: (ctx) => <MediaPage ctx={ctx} media={tag} fandoms={group?.fandoms ?? []} /> };
+      });
     }
     // A canonical (or not yet wrangled) tag's page is the works listing with the tag included.
-    const raw = rawQuery(request.query);
-    const [related, outcome] = await Promise.all([listRelatedTags(db, tag.id), loadListing(db, request.viewer, { kind: 'tag', tagId: tag.id }, raw)]);
-    return sendPage(request, reply, (ctx) => <TagPage ctx={ctx} tag={tag} related={related} raw={raw} outcome={outcome} />, listingStatus(outcome));
+    return sendCachedPage(request, reply, async () => {
+      const raw = rawQuery(request.query);
+      const [related, outcome] = await Promise.all([listRelatedTags(db, tag.id), loadListing(db, request.viewer, { kind: 'tag', tagId: tag.id }, raw)]);
+      return { deps: tagListingDeps(tag.id), status: listingStatus(outcome), view: (ctx) => <TagPage ctx={ctx} tag={tag} related={related} raw={raw} outcome={outcome} /> };
+    });
   });
 
-  app.get('/fandoms', async (request, reply) => {
-    const groups = await listMediaFandoms(db, request.viewer, { top: TOP_FANDOMS_PER_MEDIA });
-    return sendPage(request, reply, (ctx) => <FandomsPage ctx={ctx} groups={groups} />);
-  });
+  app.get('/fandoms', (request, reply) =>
+    sendCachedPage(request, reply, async () => {
+      const groups = await listMediaFandoms(db, request.viewer, { top: TOP_FANDOMS_PER_MEDIA });
+      return { deps: LISTING_DEPS, view: (ctx) => <FandomsPage ctx={ctx} groups={groups} /> };
+    }),
+  );
 }

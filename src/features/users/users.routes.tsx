@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { sendCachedPage } from '../../platform/page-cache/cached-page.ts';
+import { LISTING_DEPS, userPagesKey } from '../../platform/page-cache/page-keys.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { sendPage } from '../../platform/http/page.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import { findUserIdByUsername, listPseudsOfUser, type PseudRecord } from '../accounts/accounts.repository.ts';
@@ -73,12 +74,14 @@ export function registerUserRoutes(app: FastifyInstance): void {
     const user = await findUserIdByUsername(app.db, request.params.username);
     if (!user) throw notFound('user');
     const isSelf = request.viewer?.id === user.id;
-    const [pseuds, works, drafts, subscription] = await Promise.all([
-      listPseudsOfUser(app.db, user.id),
-      listWorksByUser(app.db, user.id, request.viewer, WORKS_PER_PAGE),
-      isSelf ? listDraftsOfUser(app.db, user.id, WORKS_PER_PAGE) : Promise.resolve([]),
-      subscribeButtonState(app.db, request.viewer, { type: 'user', id: user.id }, [user.id]),
-    ]);
-    return sendPage(request, reply, (ctx) => <UserPage ctx={ctx} username={user.username} pseuds={pseuds} works={works} drafts={drafts} subscription={subscription} />);
+    return sendCachedPage(request, reply, async () => {
+      const [pseuds, works, drafts, subscription] = await Promise.all([
+        listPseudsOfUser(app.db, user.id),
+        listWorksByUser(app.db, user.id, request.viewer, WORKS_PER_PAGE),
+        isSelf ? listDraftsOfUser(app.db, user.id, WORKS_PER_PAGE) : Promise.resolve([]),
+        subscribeButtonState(app.db, request.viewer, { type: 'user', id: user.id }, [user.id]),
+      ]);
+      return { deps: [...LISTING_DEPS, userPagesKey(user.id)], view: (ctx) => <UserPage ctx={ctx} username={user.username} pseuds={pseuds} works={works} drafts={drafts} subscription={subscription} /> };
+    });
   });
 }

@@ -23,6 +23,8 @@ import { loadCommentsSection } from '../comments/comments.routes.tsx';
 import { subscribeButtonState } from '../notifications/subscriptions.service.ts';
 import { recordWorkHit } from '../hits/hit-buffer.ts';
 import { loadWorkReactions } from '../reactions/work-reactions.ts';
+import { sendCachedPage } from '../../platform/page-cache/cached-page.ts';
+import { workPageKey } from '../../platform/page-cache/page-keys.ts';
 
 type WorkParams = { Params: { id: string } };
 type WorkPageParams = WorkParams & { Querystring: { view?: string } };
@@ -67,19 +69,32 @@ function formValuesOf(work: Work, viewer: Viewer, body: string, lockVersion: num
 }
 
 /**
- * The work page, however it is read (first chapter, one chapter, or whole); the chapter
- * routes use it too. Guests opening a members-only work are sent to log in instead.
+ * Runs on every answered work page — rendered, from the guest cache, or 304 — just before the
+ * answer (cached-page.ts, onServed); never for a 404 or a members-only redirect.
  */
-export async function sendWorkPage(request: FastifyRequest, reply: FastifyReply, work: Work, reading: Reading) {
-  if (!workPolicy.can(request.viewer, 'read', work)) {
-    return reply.redirect(`/login?return_to=${encodeURIComponent(request.url)}&reason=members-only`, 303);
-  }
-  const canEdit = workPolicy.can(request.viewer, 'edit', work);
-  const seriesPlaces = await listSeriesPlacesOfWork(request.server.db, work.id, request.viewer);
-  const comments = await loadCommentsSection(request, work, reading);
-  const reactions = await loadWorkReactions(request, work, reading);
-  const subscription = await subscribeButtonState(request.server.db, request.viewer, { type: 'work', id: work.id }, work.creators.map((c) => c.userId));
-  return sendPage(request, reply, (ctx) => <WorkPage ctx={ctx} work={work} reading={reading} canEdit={canEdit} seriesPlaces={seriesPlaces} comments={comments} subscription={subscription} reactions={reactions} />);
+/**
+ * The work page, however it is read (first chapter, one chapter, or whole); the chapter
+ * routes use it too. Guests may get it from the page cache (which is why `load` is a callback);
+ * the route records the hit before calling this, so cached answers and 304s count too.
+ * Guests opening a members-only work are sent to log in instead.
+ */
+export function sendWorkPage(request: FastifyRequest, reply: FastifyReply, load: () => Promise<{ work: Work; reading: Reading }>) {
+  return sendCachedPage(request, reply, async () => {
+    const { work, reading } = await load();
+    if (!workPolicy.can(request.viewer, 'read', work)) {
+      void reply.redirect(`/login?return_to=${encodeURIComponent(request.url)}&reason=members-only`, 303);
+      return null;
+    }
+    const canEdit = workPolicy.can(request.viewer, 'edit', work);
+    const seriesPlaces = await listSeriesPlacesOfWork(request.server.db, work.id, request.viewer);
+    const comments = await loadCommentsSection(request, work, reading);
+    const reactions = await loadWorkReactions(request, work, reading);
+    const subscription = await subscribeButtonState(request.server.db, request.viewer, { type: 'work', id: work.id }, work.creators.map((c) => c.userId));
+    return {
+      deps: [workPageKey(work.id)],
+      view: (ctx) => <WorkPage ctx={ctx} work={work} reading={reading} canEdit={canEdit} seriesPlaces={seriesPlaces} comments={comments} subscription={subscription} reactions={reactions} />,
+    };
+  });
 }
 
 export function registerWorkRoutes(app: FastifyInstance): void {
@@ -112,9 +127,10 @@ export function registerWorkRoutes(app: FastifyInstance): void {
   app.get<WorkPageParams>('/works/:id', async (request, reply) => {
     // First, before any response is chosen (cached page, 304 or not): one hit per visitor per day.
     await recordWorkHit(request, request.params.id);
-    const work = await loadWork(request, request.params.id);
-    const reading = await readWork(db, work.id, request.query.view === 'full' ? { all: true } : { position: 1 });
-    return sendWorkPage(request, reply, work, reading);
+    return sendWorkPage(request, reply, async () => {
+      const work = await loadWork(request, request.params.id);
+      return { work, reading: await readWork(db, work.id, request.query.view === 'full' ? { all: true } : { position: 1 }) };
+    });
   });
 
   app.get<WorkParams>('/works/:id/edit', async (request, reply) => {

@@ -13,6 +13,7 @@ import type { HitSaltsTable, WorkDailyHitsTable, WorkHitVisitorsTable } from '..
 import type { KudosTable } from '../../features/kudos/kudos.table.ts';
 import type { BookmarksTable, BookmarkTagsTable } from '../../features/bookmarks/bookmarks.table.ts';
 import type { HistorySettingsTable, MarkedForLaterTable, ReadingHistoryTable } from '../../features/history/history.table.ts';
+import type { PageCacheChangesTable } from '../page-cache/page-cache.table.ts';
 import type { Kysely, Transaction } from 'kysely';
 
 export interface SiteSettingsTable {
@@ -59,6 +60,7 @@ export interface Database {
   reading_history: ReadingHistoryTable;
   marked_for_later: MarkedForLaterTable;
   history_settings: HistorySettingsTable;
+  page_cache_changes: PageCacheChangesTable;
 }
 
 export type Db = Kysely<Database>;

@@ -38,6 +38,7 @@ import { registerHistoryRoutes } from '../../features/history/history.routes.tsx
 import { registerErrorHandlers } from './error-handler.tsx';
 import { registerFormBodyParser, registerNulGuard } from './form-body.ts';
 import { registerSecurity } from './security.ts';
+import { registerPageCache } from '../page-cache/page-cache.plugin.ts';
 import './types.ts';
 
 const publicDir = fileURLToPath(new URL('../../../public', import.meta.url));
@@ -77,6 +78,7 @@ export async function buildApp({ config, db, secret, logger, mailer }: AppDeps):
   await app.register(fastifyStatic, { root: path.resolve(publicDir), prefix: '/assets/', maxAge: '1h' });
   registerSessions(app);
   registerBackgroundWork(app, { secret, logger, mailer });
+  registerPageCache(app);
 
   registerHomeRoutes(app);
   registerAccountRoutes(app);

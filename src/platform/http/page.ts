@@ -8,8 +8,9 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
   return {
     siteName: request.server.siteName,
     viewer: request.viewer ?? null,
-    // An error raised before cookies are parsed still gets its page, just without form tokens.
-    csrfToken: request.cookies ? reply.generateCsrf() : '',
+    // Only members' forms carry a token (guests' posts are checked by origin, so their pages
+    // can be shared by a cache); an error raised before cookies are parsed gets none either.
+    csrfToken: request.cookies && request.sessionId ? reply.generateCsrf() : '',
     path: request.url,
     preferences: readerPreferences(request),
   };

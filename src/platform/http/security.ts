@@ -2,7 +2,8 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from './errors.ts';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -44,9 +45,38 @@ export async function registerSecurity(app: FastifyInstance, secret: string): Pr
   });
   await app.register(rateLimit, { global: false });
 
-  // Every state change needs a valid CSRF token: checked here once rather than per route.
+  // Every state change is checked here once rather than per route: a member's needs a valid
+  // CSRF token; a guest's must come from one of our own pages (ARCHITECTURE.md, "CSRF").
   app.addHook('preHandler', (request, reply, done) => {
     if (!UNSAFE_METHODS.has(request.method) || request.routeOptions.config.csrf === false) return done();
-    app.csrfProtection(request, reply, done);
+    if (request.sessionId) return app.csrfProtection(request, reply, done);
+    done(isSameOrigin(request) ? undefined : new AppError('forbidden', 'This form was sent from another site, or by a browser that does not say where it came from. Open the page here and send it again.'));
   });
+}
+
+/** The request's own origin, as a browser names it in the Origin header. */
+function ownOrigin(request: FastifyRequest): string | null {
+  try {
+    return new URL(`${request.protocol}://${request.host}`).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A guest's form post proves it comes from our own page the way browsers let it: Fetch
+ * Metadata (Sec-Fetch-Site: same-origin) and, when sent, an Origin equal to ours. A request
+ * with neither is refused: every browser Quire supports sends at least Origin on a POST.
+ */
+export function isSameOrigin(request: FastifyRequest): boolean {
+  const site = request.headers['sec-fetch-site'];
+  const origin = request.headers.origin;
+  if (site === undefined && origin === undefined) return false;
+  if (site !== undefined && site !== 'same-origin') return false;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).origin === ownOrigin(request);
+  } catch {
+    return false;
+  }
 }

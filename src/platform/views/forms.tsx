@@ -8,8 +8,9 @@ export function titleWithErrors(title: string, errors: FieldErrors): string {
   return Object.values(errors).some(Boolean) ? `Error: ${title}` : title;
 }
 
+/** A member's CSRF token; nothing on a guest's page, whose posts are checked by origin instead. */
 export function CsrfField({ ctx }: { ctx: PageContext }) {
-  return <input type="hidden" name="_csrf" value={ctx.csrfToken} />;
+  return ctx.csrfToken ? <input type="hidden" name="_csrf" value={ctx.csrfToken} /> : null;
 }
 
 export function ErrorSummary({ errors }: { errors: FieldErrors }) {

@@ -11,9 +11,11 @@ import * as m0009 from './0009_tag_autocomplete.ts';
 import * as m0010 from './0010_reader_responses.ts';
 import * as m0011 from './0011_listings.ts';
 import * as m0012 from './0012_text_search.ts';
+import * as m0013 from './0013_page_cache.ts';
 import * as m0014 from './0014_comments.ts';
 import * as m0015 from './0015_reactions.ts';
 import * as m0016 from './0016_subscriptions_hits.ts';
+import * as m0017 from './0017_page_cache_responses.ts';
 
 /**
  * Every migration, in order. Landed migrations are never edited: add a new file
@@ -32,7 +34,9 @@ export const migrations: Record<string, Migration> = {
   '0010_reader_responses': m0010,
   '0011_listings': m0011,
   '0012_text_search': m0012,
+  '0013_page_cache': m0013,
   '0014_comments': m0014,
   '0015_reactions': m0015,
   '0016_subscriptions_hits': m0016,
+  '0017_page_cache_responses': m0017,
 };

@@ -1,0 +1,107 @@
+/**
+ * The in-process store of rendered guest pages: least recently used first out, bounded by
+ * bytes, each entry indexed by the keys it depends on so a change drops exactly its pages.
+ * It knows nothing of HTTP or the database (see cached-page.ts and page-cache-feed.ts).
+ */
+
+export interface StoredPage {
+  body: Buffer;
+  etag: string;
+  /** When it was rendered, in whole seconds (HTTP dates have no milliseconds). */
+  lastModified: Date;
+  deps: readonly string[];
+  expiresAt: number;
+}
+
+/** Rough cost of an entry beyond its body: key, headers, index entries. */
+const OVERHEAD_BYTES = 512;
+
+export class PageStore {
+  private readonly entries = new Map<string, StoredPage>();
+  private readonly byDep = new Map<string, Set<string>>();
+  private bytes = 0;
+  /**
+   * Bumped by every invalidation. A page rendered while it moved may show data older than the
+   * change that moved it, so it is not stored (see canStore).
+   */
+  epoch = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  get enabled(): boolean {
+    return this.maxBytes > 0;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get usedBytes(): number {
+    return this.bytes;
+  }
+
+  get(key: string, now = Date.now()): StoredPage | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= now) {
+      this.remove(key);
+      return undefined;
+    }
+    // Refresh its place in the LRU order (Map keeps insertion order).
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  /** Stores a page rendered since `renderEpoch`, unless an invalidation happened meanwhile. */
+  set(key: string, page: StoredPage, renderEpoch: number): boolean {
+    const cost = page.body.length + key.length + OVERHEAD_BYTES;
+    if (!this.enabled || renderEpoch !== this.epoch || cost > this.maxBytes / 4) return false;
+    this.remove(key);
+    this.entries.set(key, page);
+    this.bytes += cost;
+    for (const dep of page.deps) {
+      let keys = this.byDep.get(dep);
+      if (!keys) this.byDep.set(dep, (keys = new Set()));
+      keys.add(key);
+    }
+    for (const oldest of this.entries.keys()) {
+      if (this.bytes <= this.maxBytes) break;
+      this.remove(oldest);
+    }
+    return true;
+  }
+
+  /** Drops every page depending on any of these keys ('all' drops everything). */
+  invalidate(deps: Iterable<string>): void {
+    this.epoch++;
+    for (const dep of deps) {
+      if (dep === 'all') {
+        this.clear();
+        return;
+      }
+      const keys = this.byDep.get(dep);
+      if (keys) for (const key of [...keys]) this.remove(key);
+    }
+  }
+
+  clear(): void {
+    this.epoch++;
+    this.entries.clear();
+    this.byDep.clear();
+    this.bytes = 0;
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.body.length + key.length + OVERHEAD_BYTES;
+    for (const dep of entry.deps) {
+      const keys = this.byDep.get(dep);
+      if (!keys) continue;
+      keys.delete(key);
+      if (keys.size === 0) this.byDep.delete(dep);
+    }
+  }
+}
