@@ -36,6 +36,9 @@ export async function registerSecurity(app: FastifyInstance, secret: string): Pr
     },
     // Quire may be served over plain http on a LAN or localhost; HSTS belongs to the TLS proxy.
     strictTransportSecurity: false,
+    // No referrer to other sites, as with helmet's no-referrer; but under no-referrer browsers
+    // send "Origin: null" even on our own forms, and guests' posts are checked by Origin.
+    referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(cookie, { secret });
   await app.register(csrf, {
@@ -73,7 +76,9 @@ export function isSameOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (site === undefined && origin === undefined) return false;
   if (site !== undefined && site !== 'same-origin') return false;
-  if (origin === undefined) return true;
+  // A browser hides the origin ("null") under some privacy settings; Fetch Metadata, which no
+  // page can set, has already said same-origin. Without it, "null" proves nothing.
+  if (origin === undefined || (origin === 'null' && site === 'same-origin')) return true;
   try {
     return new URL(origin).origin === ownOrigin(request);
   } catch {

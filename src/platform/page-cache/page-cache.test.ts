@@ -335,8 +335,9 @@ for (const engine of ENGINES) {
         return t.app.inject({ method: 'POST', url, payload: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
       }
 
-      it('accepts a post from our own origin, with no token', async () => {
-        const attempts: Record<string, string>[] = [SAME_ORIGIN, { origin: 'http://localhost' }, { 'sec-fetch-site': 'same-origin' }];
+      it('accepts a post from our own origin, with no token, and asks browsers to send Origin on our forms', async () => {
+        assert.equal((await guestGet('/signup')).headers['referrer-policy'], 'same-origin', 'under no-referrer, browsers send "Origin: null"');
+        const attempts: Record<string, string>[] = [SAME_ORIGIN, { origin: 'http://localhost' }, { 'sec-fetch-site': 'same-origin' }, { 'sec-fetch-site': 'same-origin', origin: 'null' }];
         for (const headers of attempts) {
           const response = await guestPost('/preferences', headers);
           assert.equal(response.statusCode, 303, JSON.stringify(headers));
