@@ -5,9 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { buildUser, buildWork, PASSWORD, type BuiltUser } from '../support/builders.ts';
-import { expectNoAxeViolations, screenshot, startBrowserApp, type BrowserApp } from '../support/browser.ts';
+import { buildUser, buildWork, type BuiltUser } from '../support/builders.ts';
+import { expectNoAxeViolations, screenshot, startBrowserApp, type BrowserApp, logIn } from '../support/browser.ts';
 
 const TEST_TIMEOUT = 90_000;
 
@@ -24,14 +23,6 @@ before(async () => {
 after(async () => {
   await site?.close();
 });
-
-async function logIn(page: Page, user: BuiltUser): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Username or email', { exact: true }).fill(user.username);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('button', { name: 'Log out' }).waitFor();
-}
 
 describe('comments and the inbox', () => {
   it('a guest reviews, the author replies from the inbox, and the guest sees the reply', { timeout: TEST_TIMEOUT }, async () => {

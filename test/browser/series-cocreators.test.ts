@@ -4,9 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { buildUser, buildWork, PASSWORD, type BuiltUser } from '../support/builders.ts';
-import { expectNoAxeViolations, screenshot, startBrowserApp, type BrowserApp } from '../support/browser.ts';
+import { buildUser, buildWork } from '../support/builders.ts';
+import { expectNoAxeViolations, screenshot, startBrowserApp, type BrowserApp, logIn } from '../support/browser.ts';
 
 const TEST_TIMEOUT = 90_000;
 
@@ -19,14 +18,6 @@ before(async () => {
 after(async () => {
   await site?.close();
 });
-
-async function logIn(page: Page, user: BuiltUser): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Username or email', { exact: true }).fill(user.username);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('button', { name: 'Log out' }).waitFor();
-}
 
 describe('series and co-creators in the browser', () => {
   it('a writer adds a work to a new series and invites a co-creator, who accepts', { timeout: TEST_TIMEOUT }, async () => {

@@ -7,9 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { buildUser, buildWork, PASSWORD, type BuiltUser } from '../support/builders.ts';
-import { expectNoAxeViolations, screenshot, startBrowserApp, type BrowserApp } from '../support/browser.ts';
+import { buildUser, buildWork } from '../support/builders.ts';
+import { expectNoAxeViolations, screenshot, startBrowserApp, type BrowserApp, logIn } from '../support/browser.ts';
 
 const TEST_TIMEOUT = 120_000;
 
@@ -22,14 +21,6 @@ before(async () => {
 after(async () => {
   await site?.close();
 });
-
-async function logIn(page: Page, user: BuiltUser): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Username or email', { exact: true }).fill(user.username);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('button', { name: 'Log out' }).waitFor();
-}
 
 describe('subscriptions in the browser', () => {
   it('a member subscribes, the author posts a chapter, the notice and the email arrive, and the email unsubscribes', { timeout: TEST_TIMEOUT }, async () => {

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { buildUser, buildWork, PASSWORD, uniqueName, type BuiltUser } from '../support/builders.ts';
-import { expectNoAxeViolations, heading, screenshot, startBrowserApp, type BrowserApp } from '../support/browser.ts';
+import { buildUser, buildWork, uniqueName } from '../support/builders.ts';
+import { expectNoAxeViolations, heading, screenshot, startBrowserApp, type BrowserApp, logIn } from '../support/browser.ts';
 import { tagPath } from '../../src/features/tags/tags.model.ts';
 
 const TEST_TIMEOUT = 90_000;
@@ -21,14 +21,6 @@ before(async () => {
 after(async () => {
   await site?.close();
 });
-
-async function logIn(page: Page, user: BuiltUser): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Username or email', { exact: true }).fill(user.username);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('button', { name: 'Log out' }).waitFor();
-}
 
 // The page's notice, not the autocomplete island's live regions (also role=status).
 const status = (page: Page) => page.locator('.notice[role="status"]');

@@ -200,6 +200,15 @@ export async function heading(page: Page): Promise<string> {
 }
 
 /** Signs up through the form (opened directly), ending on the new user's page. */
+/** Logs an existing member in through the log-in form (their password is the builders' PASSWORD). */
+export async function logIn(page: Page, user: { username: string }): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Username or email', { exact: true }).fill(user.username);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('button', { name: 'Log out' }).waitFor();
+}
+
 export async function signUp(page: Page, username: string): Promise<void> {
   await page.goto('/signup');
   await page.getByLabel('Username', { exact: true }).fill(username);
