@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { loadConfig } from './config.ts';
+import { readFileSync } from 'node:fs';
+import { loadConfig, SETTING_NAMES } from './config.ts';
+import { HELP } from './cli/main.ts';
 
 describe('loadConfig', () => {
   it('has working defaults', () => {
@@ -56,5 +58,13 @@ describe('loadConfig', () => {
 
   it('never echoes a database URL, which may hold a password', () => {
     assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://user:secret@host/db' }), (error: Error) => !error.message.includes('secret'));
+  });
+
+  it('documents every setting in the README and in quire --help', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const name of SETTING_NAMES) {
+      assert.ok(readme.includes(name), `README.md names ${name}`);
+      assert.ok(HELP.includes(name), `quire --help names ${name}`);
+    }
   });
 });
