@@ -142,15 +142,20 @@ export async function listAncestry(db: DbOrTrx, commentId: number): Promise<numb
   return result.rows.map((row) => Number(row.id));
 }
 
+/** A comment with its author and chapter, outside any thread (depth 1, no hidden replies). */
+const singleCommentSelect = sql`
+  select c.id, c.work_id, c.chapter_id, ch.position as chapter_position, c.parent_id, c.user_id, u.username,
+    p.name as pseud_name, c.guest_name, c.body, c.approved, c.frozen, c.deleted_at, c.edited_at, c.created_at, 1 as depth, false as has_hidden
+  from comments c
+  left join users u on u.id = c.user_id
+  left join pseuds p on p.id = c.pseud_id
+  left join chapters ch on ch.id = c.chapter_id
+`;
+
 /** Comments waiting for approval on a work, oldest first. */
 export async function listHeld(db: DbOrTrx, workId: number): Promise<CommentView[]> {
   const result = await sql<CommentRow>`
-    select c.id, c.work_id, c.chapter_id, ch.position as chapter_position, c.parent_id, c.user_id, u.username,
-      p.name as pseud_name, c.guest_name, c.body, c.approved, c.frozen, c.deleted_at, c.edited_at, c.created_at, 1 as depth, false as has_hidden
-    from comments c
-    left join users u on u.id = c.user_id
-    left join pseuds p on p.id = c.pseud_id
-    left join chapters ch on ch.id = c.chapter_id
+    ${singleCommentSelect}
     where c.work_id = ${workId} and not c.approved and c.deleted_at is null
     order by c.id
     limit 200
@@ -161,12 +166,7 @@ export async function listHeld(db: DbOrTrx, workId: number): Promise<CommentView
 /** One comment with its author, as shown on its own (reply and edit pages). */
 export async function findCommentView(db: DbOrTrx, commentId: number): Promise<CommentView | undefined> {
   const result = await sql<CommentRow>`
-    select c.id, c.work_id, c.chapter_id, ch.position as chapter_position, c.parent_id, c.user_id, u.username,
-      p.name as pseud_name, c.guest_name, c.body, c.approved, c.frozen, c.deleted_at, c.edited_at, c.created_at, 1 as depth, false as has_hidden
-    from comments c
-    left join users u on u.id = c.user_id
-    left join pseuds p on p.id = c.pseud_id
-    left join chapters ch on ch.id = c.chapter_id
+    ${singleCommentSelect}
     where c.id = ${commentId}
   `.execute(db);
   const row = result.rows[0];
