@@ -69,10 +69,6 @@ function formValuesOf(work: Work, viewer: Viewer, body: string, lockVersion: num
 }
 
 /**
- * Runs on every answered work page — rendered, from the guest cache, or 304 — just before the
- * answer (cached-page.ts, onServed); never for a 404 or a members-only redirect.
- */
-/**
  * The work page, however it is read (first chapter, one chapter, or whole); the chapter
  * routes use it too. Guests may get it from the page cache (which is why `load` is a callback);
  * the route records the hit before calling this, so cached answers and 304s count too.

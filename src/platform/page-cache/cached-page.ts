@@ -26,14 +26,6 @@ export interface CacheablePage {
   status?: number;
 }
 
-export interface CachedPageOptions {
-  /**
-   * Runs on every request whose page is answered — rendered, from the cache, or 304 — for
-   * guests and members alike, just before the answer; never for a 404 or a redirect. The
-   * work page records hits here.
-   */
-  onServed?: (served: { fromCache: boolean; notModified: boolean }) => void | Promise<void>;
-}
 
 /** URLs longer than this are answered but not stored (nobody links to them). */
 const MAX_CACHED_URL = 2048;
@@ -70,9 +62,8 @@ function isNotModified(request: FastifyRequest, page: StoredPage): boolean {
   return !Number.isNaN(since) && page.lastModified.getTime() <= since;
 }
 
-async function answer(request: FastifyRequest, reply: FastifyReply, page: StoredPage, fromCache: boolean, options: CachedPageOptions) {
+async function answer(request: FastifyRequest, reply: FastifyReply, page: StoredPage, fromCache: boolean) {
   const notModified = isNotModified(request, page);
-  await options.onServed?.({ fromCache, notModified });
   void reply
     .header('cache-control', GUEST_CACHE_CONTROL)
     .header('vary', 'Cookie')
@@ -102,20 +93,18 @@ export async function sendCachedPage(
   request: FastifyRequest,
   reply: FastifyReply,
   load: () => Promise<CacheablePage | null>,
-  options: CachedPageOptions = {},
 ): Promise<FastifyReply> {
   const { pageCache } = request.server;
   if (!isGuestRead(request)) {
     const page = await load();
     if (!page) return reply;
-    await options.onServed?.({ fromCache: false, notModified: false });
     return sendUncached(request, reply, page, MEMBER_CACHE_CONTROL);
   }
   const useStore = pageCache.store.enabled && request.url.length <= MAX_CACHED_URL && (await pageCache.feed.prepare());
   const key = storeKey(request);
   if (useStore) {
     const hit = pageCache.store.get(key);
-    if (hit) return answer(request, reply, hit, true, options);
+    if (hit) return answer(request, reply, hit, true);
   }
   // Read before the page's data: a change landing during the render moves it, and the page is not kept.
   const epoch = pageCache.store.epoch;
@@ -124,5 +113,5 @@ export async function sendCachedPage(
   if ((page.status ?? 200) !== 200) return sendUncached(request, reply, page, 'no-store');
   const stored = toStored(renderDocument(page.view(pageContext(request, reply))), page.deps, pageCache.ttlMs);
   if (useStore) pageCache.store.set(key, stored, epoch);
-  return answer(request, reply, stored, false, options);
+  return answer(request, reply, stored, false);
 }
