@@ -23,9 +23,9 @@ export const DEFERRED_TRIGGERS: Record<string, string> = {
   work_tags_counted_delete: 'tags.taggings_count is recounted after the load',
   work_tags_counted_update: 'tags.taggings_count is recounted after the load',
   work_tags_refuse_media: 'a check: the seed never puts media on works',
-  works_set_crossover: 'works.crossover is computed after the load',
-  creatorships_refresh_creator_sort: 'works.creator_sort is computed after the load',
-  chapters_search_text: 'chapter text vectors are filled after the load',
+  works_set_crossover: 'works.crossover is computed in the works insert',
+  creatorships_refresh_creator_sort: 'works.creator_sort is computed in the works insert',
+  chapters_search_text: 'chapter text vectors are joined from the paragraph pool in the chapters insert',
 };
 
 const IDENTITY_TABLES = ['users', 'pseuds', 'works', 'chapters', 'series', 'song_credits'] as const;
@@ -93,10 +93,10 @@ export async function findSystemTagIds(db: DbOrTrx): Promise<SystemTagIds> {
 
 /**
  * Inserts the planned tags (names already in the archive are kept as they are) and returns
- * each planned tag's id. Canonical and unwrangled tags go first, then ANALYZE, so the synonym
+ * each planned tag's id and stored name. Canonical and unwrangled tags go first, then ANALYZE, so the synonym
  * trigger's per-row lookup of the canonical tag uses the primary key, then the synonyms.
  */
-export async function insertTags(db: DbOrTrx, tags: PlannedTag[]): Promise<number[]> {
+export async function insertTags(db: DbOrTrx, tags: PlannedTag[]): Promise<{ ids: number[]; names: string[] }> {
   const plain = tags.filter((t) => t.synonymOf === null);
   await sql`
     insert into tags (type, name, canonical)
@@ -112,13 +112,17 @@ export async function insertTags(db: DbOrTrx, tags: PlannedTag[]): Promise<numbe
     join tags c on c.type = s.type and lower(c.name) = lower(s.of_name) and c.canonical
     on conflict (type, lower(name)) do nothing
   `.execute(db);
-  const rows = await sql<{ id: number; ord: number }>`
-    select t.id, x.ord from unnest(${texts(tags.map((t) => t.type))}, ${texts(tags.map((t) => t.name))}) with ordinality as x(type, name, ord)
+  const rows = await sql<{ id: number; name: string; ord: number }>`
+    select t.id, t.name, x.ord from unnest(${texts(tags.map((t) => t.type))}, ${texts(tags.map((t) => t.name))}) with ordinality as x(type, name, ord)
     join tags t on t.type = x.type and lower(t.name) = lower(x.name)
   `.execute(db);
   const ids: number[] = new Array<number>(tags.length);
-  for (const row of rows.rows) ids[Number(row.ord) - 1] = Number(row.id);
-  return ids;
+  const names: string[] = new Array<string>(tags.length);
+  for (const row of rows.rows) {
+    ids[Number(row.ord) - 1] = Number(row.id);
+    names[Number(row.ord) - 1] = row.name;
+  }
+  return { ids, names };
 }
 
 /** Parent links (media → fandom included) and meta links, by the ids `insertTags` returned. */
@@ -174,38 +178,57 @@ export async function insertUsers(db: DbOrTrx, users: UserRows, pseuds: PseudRow
   `.execute(db);
 }
 
-/** The paragraphs chapters are made of, as a temporary table (id = position in the pool + 1) dropped at commit. */
+/**
+ * The paragraphs chapters are made of, as a temporary table (id = position in the pool + 1)
+ * dropped at commit, each with its text vector; and an aggregate that joins those vectors as
+ * `||` does (positions shifted past the previous paragraph's), so a chapter's vector costs a
+ * few merges instead of parsing its whole text again. It gives the lexemes and positions
+ * `quire_chapter_search_text(body)` gives, except that a word used more than 255 times keeps
+ * 256 positions instead of 255 (a vector's limit, met differently by the two paths).
+ */
 export async function createParagraphPool(db: DbOrTrx, pool: { html: string }[]): Promise<void> {
-  await sql`create temporary table seed_paragraphs (id integer primary key, html text not null) on commit drop`.execute(db);
-  await sql`insert into seed_paragraphs (id, html) select o, html from unnest(${texts(pool.map((p) => p.html))}) with ordinality as x(html, o)`.execute(db);
+  await sql`create temporary table seed_paragraphs (id integer primary key, html text not null, text_vector tsvector not null) on commit drop`.execute(db);
+  await sql`
+    insert into seed_paragraphs (id, html, text_vector)
+    select o, html, quire_chapter_search_text(html) from unnest(${texts(pool.map((p) => p.html))}) with ordinality as x(html, o)
+  `.execute(db);
   await sql`analyze seed_paragraphs`.execute(db);
+  await sql`create or replace aggregate pg_temp.seed_join_vectors(tsvector) (sfunc = tsvector_concat, stype = tsvector, initcond = '')`.execute(db);
 }
 
 /** One batch of works and everything that belongs to them: one statement per table. */
 export async function insertWorkBatch(db: DbOrTrx, b: WorkBatch): Promise<void> {
   const w = b.works;
+  // The columns the deferred triggers keep are computed here, from the batch (WorkNames), as the
+  // triggers and the search repository would: the seed test compares them.
   await sql`
     insert into works (id, title, summary, notes, word_count, chapter_count, expected_chapters, published_at, revised_at, created_at, updated_at,
-                       language, posted, restricted, filter_tag_ids, hits_count, kudos_count, comments_count, bookmarks_count) overriding system value
+                       language, posted, restricted, filter_tag_ids, hits_count, kudos_count, comments_count, bookmarks_count,
+                       crossover, creator_sort, search_document) overriding system value
     select id, title, summary, notes, word_count, chapter_count, expected_chapters, published_at, revised_at, published_at, revised_at,
-           language, posted, restricted, cast(filters as bigint[]), hits, kudos, comments, bookmarks
+           language, posted, restricted, cast(filters as bigint[]), hits, kudos, comments, bookmarks,
+           maybe_crossover and works_crossover(cast(filters as bigint[])), creator_sort,
+           quire_search_document(language, title, creators_text, tags_text, summary, notes || ' ')
     from unnest(${bigints(w.id)}, ${texts(w.title)}, ${texts(w.summary)}, ${texts(w.notes)}, ${ints(w.word_count)}, ${ints(w.chapter_count)},
                 ${ints(w.expected_chapters)}, ${times(w.published_at)}, ${times(w.revised_at)}, ${texts(w.language)}, ${bools(w.posted)},
                 ${bools(w.restricted)}, ${texts(w.filter_tag_ids)}, ${ints(w.hits_count)}, ${ints(w.kudos_count)}, ${ints(w.comments_count)},
-                ${ints(w.bookmarks_count)})
+                ${ints(w.bookmarks_count)}, ${bools(w.maybe_crossover)}, ${texts(w.creator_sort)}, ${texts(w.creators_text)}, ${texts(w.tags_text)})
       as x(id, title, summary, notes, word_count, chapter_count, expected_chapters, published_at, revised_at, language, posted, restricted,
-           filters, hits, kudos, comments, bookmarks)
+           filters, hits, kudos, comments, bookmarks, maybe_crossover, creator_sort, creators_text, tags_text)
   `.execute(db);
   const c = b.chapters;
-  // Bodies are put together here from the pool table: a few ids per chapter cross the wire
-  // instead of kilobytes of prose (PGlite takes in about 8 MB/s of parameters).
+  // Bodies and their text vectors are put together here from the pool table: a few ids per
+  // chapter cross the wire instead of kilobytes of prose (PGlite takes in about 8 MB/s of parameters).
   await sql`
-    insert into chapters (id, work_id, position, title, body, word_count, published_at, created_at, updated_at) overriding system value
-    select id, work_id, position, title,
-           (select string_agg(p.html, E'\n' order by u.o) from unnest(cast(x.parts as int[])) with ordinality as u(id, o) join seed_paragraphs p on p.id = u.id),
-           word_count, at, at, at
+    insert into chapters (id, work_id, position, title, body, search_text, word_count, published_at, created_at, updated_at) overriding system value
+    select x.id, x.work_id, x.position, x.title, joined.body, joined.text_vector, x.word_count, x.at, x.at, x.at
     from unnest(${bigints(c.id)}, ${bigints(c.work_id)}, ${ints(c.position)}, ${texts(c.title)}, ${texts(c.parts)}, ${ints(c.word_count)}, ${times(c.published_at)})
       as x(id, work_id, position, title, parts, word_count, at)
+    cross join lateral (
+      -- One sort for both aggregates: they take the rows in the subquery's order.
+      select string_agg(p.html, E'\n') as body, pg_temp.seed_join_vectors(p.text_vector) as text_vector
+      from (select s.html, s.text_vector from unnest(cast(x.parts as int[])) with ordinality as u(id, o) join seed_paragraphs s on s.id = u.id order by u.o) as p
+    ) as joined
   `.execute(db);
   const cr = b.creatorships;
   await sql`
@@ -349,10 +372,4 @@ export async function recordSeed(db: DbOrTrx, record: SeedRecord): Promise<void>
 export async function findSeedRecord(db: DbOrTrx): Promise<SeedRecord | undefined> {
   const row = await db.selectFrom('site_settings').select('value').where('key', '=', 'dev_seed').executeTakeFirst();
   return row ? (JSON.parse(row.value) as SeedRecord) : undefined;
-}
-
-
-/** The listing columns migration 0011's triggers keep, for every work at once. */
-export async function computeListingColumns(db: DbOrTrx): Promise<void> {
-  await sql`update works set crossover = works_crossover(filter_tag_ids), creator_sort = works_creator_sort(id)`.execute(db);
 }

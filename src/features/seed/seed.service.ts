@@ -1,12 +1,13 @@
 import type { Db, DbOrTrx } from '../../platform/db/schema.ts';
 import { hashPassword } from '../../platform/security/passwords.ts';
-import { refreshSearchDocuments } from '../search/search.repository.ts';
 import { recomputeFilterTagsOfWorkRange } from '../tags/tag-graph.repository.ts';
 import { Random } from './random.ts';
 import * as repo from './seed.repository.ts';
-import { filterClosures, planTags } from './tag-plan.ts';
+import { filterClosures, planTags, type TagPlan } from './tag-plan.ts';
 import { planUsers } from './user-plan.ts';
-import { WorkGenerator } from './work-plan.ts';
+import { WorkNames } from './work-names.ts';
+import { WorkGenerator, type SystemTagIds } from './work-plan.ts';
+import { CATEGORIES, RATINGS, WARNINGS } from '../tags/tags.model.ts';
 
 /**
  * `quire dev seed`: a deterministic, realistic archive for development and the benchmark
@@ -37,11 +38,12 @@ export interface PostLoadStep {
   run(db: DbOrTrx): Promise<void>;
 }
 
-export const POST_LOAD_STEPS: PostLoadStep[] = [
-  { name: 'tag use counts (tags.taggings_count)', run: repo.recountTaggings },
-  { name: 'crossover flags and creator sort keys (works.crossover, works.creator_sort)', run: repo.computeListingColumns },
-  { name: 'search documents and chapter text vectors', run: (db) => refreshSearchDocuments(db, 'all') },
-];
+/**
+ * The other columns the deferred triggers keep (search documents, chapter text vectors,
+ * crossover flags, creator sort keys) are computed in the batch inserts themselves: a second
+ * pass over a million works and their chapters would cost more than the load.
+ */
+export const POST_LOAD_STEPS: PostLoadStep[] = [{ name: 'tag use counts (tags.taggings_count)', run: repo.recountTaggings }];
 
 export class SeedRefusedError extends Error {
   override name = 'SeedRefusedError';
@@ -66,7 +68,7 @@ export async function seedArchive(db: Db, options: SeedOptions): Promise<SeedRes
     await repo.lockLoadedTables(trx);
     const ids = await repo.firstFreeIds(trx);
     // Tags first, with their triggers on (tag_words, the synonym check): the tags table is not deferred.
-    const tagIds = await repo.insertTags(trx, plan.tags);
+    const { ids: tagIds, names: tagNames } = await repo.insertTags(trx, plan.tags);
     await repo.insertTagLinks(trx, plan.tags, tagIds);
     const restore = await deferTriggersAndIndexes(trx, say);
     const closures = filterClosures(plan.tags).map((list) => list.map((i) => tagIds[i]!));
@@ -75,7 +77,8 @@ export async function seedArchive(db: Db, options: SeedOptions): Promise<SeedRes
     await repo.analyzeTables(trx, ['users', 'pseuds']);
     say(`Tags and ${format(people.users.id.length)} members written.`);
     const system = await repo.findSystemTagIds(trx);
-    const generator = new WorkGenerator(options.seed, options.works, plan, closures, tagIds, system, people.pseudsOfUser, {
+    const names = new WorkNames(workTagNames(plan, tagIds, tagNames, system), new Set(tagIds.filter((_, i) => plan.tags[i]!.type === 'fandom')), people.users, people.pseuds);
+    const generator = new WorkGenerator(options.seed, options.works, plan, closures, tagIds, system, people.pseudsOfUser, names, {
       work: ids.works,
       chapter: ids.chapters,
       series: ids.series,
@@ -84,10 +87,11 @@ export async function seedArchive(db: Db, options: SeedOptions): Promise<SeedRes
     await repo.createParagraphPool(trx, generator.pool);
     await loadWorks(trx, generator, options.works, say);
     const lastWorkId = ids.works + options.works - 1;
-    // Appended works may use tags the archive had already wrangled differently: compute them from the graph as it is.
-    if (existing > 0) await recomputeFilterTagsOfWorkRange(trx, ids.works, lastWorkId);
     await repo.advanceSequences(trx);
     await restore();
+    // Appended works may use tags the archive had already wrangled differently: their filter tags
+    // (and with them, through the triggers now back on, everything computed from them) from the graph as it is.
+    if (existing > 0) await recomputeFilterTagsOfWorkRange(trx, ids.works, lastWorkId);
     for (const step of POST_LOAD_STEPS) {
       await step.run(trx);
       say(`Post-load: ${step.name}.`);
@@ -109,6 +113,16 @@ export async function seedArchive(db: Db, options: SeedOptions): Promise<SeedRes
   await repo.vacuumLoadedTables(db);
   say('Vacuumed.');
   return { ...record, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The stored name of every tag a seeded work can carry or be filtered by, by id. */
+function workTagNames(plan: TagPlan, tagIds: number[], tagNames: string[], system: SystemTagIds): Map<number, string> {
+  const names = new Map<number, string>();
+  plan.tags.forEach((_, i) => names.set(tagIds[i]!, tagNames[i]!));
+  system.ratings.forEach((id, i) => names.set(id, RATINGS[i]!));
+  system.warnings.forEach((id, i) => names.set(id, WARNINGS[i]!));
+  system.categories.forEach((id, i) => names.set(id, CATEGORIES[i]!));
+  return names;
 }
 
 /**

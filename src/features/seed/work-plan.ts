@@ -2,6 +2,7 @@ import { lyricBlock, paragraphPool, summary, title, type Paragraph } from './pro
 import { Random, Zipf } from './random.ts';
 import type { TagPlan } from './tag-plan.ts';
 import { LANGUAGE_MIX, SONG_ARTISTS } from './vocabulary.ts';
+import type { WorkNames } from './work-names.ts';
 
 /**
  * Works, chapters and everything hanging off them, generated batch by batch as column arrays
@@ -14,8 +15,10 @@ export interface WorkBatch {
     expected_chapters: (number | null)[]; published_at: string[]; revised_at: string[]; language: string[];
     posted: boolean[]; restricted: boolean[]; filter_tag_ids: string[];
     hits_count: number[]; kudos_count: number[]; comments_count: number[]; bookmarks_count: number[];
+    /** Derived columns' inputs (WorkNames): the search document's creators and tags fields, the creator sort key, and whether to ask the crossover rule. */
+    creators_text: string[]; tags_text: string[]; creator_sort: string[]; maybe_crossover: boolean[];
   };
-    /** `parts`: the chapter body as the pool paragraphs it is made of, an int[] literal ('{4,17,9}'). */
+  /** `parts`: the chapter body as the pool paragraphs it is made of, an int[] literal ('{4,17,9}'). */
   chapters: { id: number[]; work_id: number[]; position: number[]; title: string[]; parts: string[]; word_count: number[]; published_at: string[] };
   creatorships: { work_id: number[]; pseud_id: number[]; position: number[]; accepted_at: string[] };
   workTags: { work_id: number[]; tag_id: number[]; position: number[] };
@@ -44,6 +47,14 @@ const DAY = 86_400_000;
 /** Works with this many words are what the benchmark's "guest work page" reads. */
 export const BENCH_WORK_WORDS = 5_000;
 
+/** Paragraphs in a passage, and the words a chapter must still lack before the next part is a passage. */
+const PASSAGE_PARAGRAPHS = 4;
+const PASSAGE_MIN_REMAINING = 300;
+
+function passage(paragraphs: Paragraph[]): Paragraph {
+  return { html: paragraphs.map((p) => p.html).join('\n'), words: paragraphs.reduce((sum, p) => sum + p.words, 0) };
+}
+
 const RATING_SHARES = [0.1, 0.3, 0.3, 0.15, 0.15];
 
 function weighted(random: Random, shares: readonly number[]): number {
@@ -57,7 +68,7 @@ function weighted(random: Random, shares: readonly number[]): number {
 
 function emptyBatch(): WorkBatch {
   return {
-    works: { id: [], title: [], summary: [], notes: [], word_count: [], chapter_count: [], expected_chapters: [], published_at: [], revised_at: [], language: [], posted: [], restricted: [], filter_tag_ids: [], hits_count: [], kudos_count: [], comments_count: [], bookmarks_count: [] },
+    works: { id: [], title: [], summary: [], notes: [], word_count: [], chapter_count: [], expected_chapters: [], published_at: [], revised_at: [], language: [], posted: [], restricted: [], filter_tag_ids: [], hits_count: [], kudos_count: [], comments_count: [], bookmarks_count: [], creators_text: [], tags_text: [], creator_sort: [], maybe_crossover: [] },
     chapters: { id: [], work_id: [], position: [], title: [], parts: [], word_count: [], published_at: [] },
     creatorships: { work_id: [], pseud_id: [], position: [], accepted_at: [] },
     workTags: { work_id: [], tag_id: [], position: [] },
@@ -78,9 +89,14 @@ interface SeriesRun {
 
 export class WorkGenerator {
   private readonly random: Random;
-  /** Prose paragraphs, then lyric blocks; a chapter names them by position + 1 (their id in the load's pool table). */
+  /**
+   * Prose paragraphs, then lyric blocks, then passages (runs of prose paragraphs); a chapter
+   * names them by position + 1 (their id in the load's pool table). Long chapters are made
+   * mostly of passages: each part costs the load a join of text vectors.
+   */
   readonly pool: Paragraph[];
   private readonly prose: number;
+  private readonly passages: number;
   private readonly writers: Zipf;
   private readonly next: IdStart;
   private run: SeriesRun | null = null;
@@ -96,6 +112,7 @@ export class WorkGenerator {
     private readonly system: SystemTagIds,
     /** Pseud ids per seeded user, the default pseud first. */
     private readonly pseudsOfUser: number[][],
+    private readonly names: WorkNames,
     start: IdStart,
   ) {
     this.random = new Random(seed ^ 0x5eed);
@@ -103,6 +120,8 @@ export class WorkGenerator {
     this.pool = paragraphPool(poolRandom, 3_000);
     this.prose = this.pool.length;
     for (let i = 0; i < 300; i++) this.pool.push(lyricBlock(poolRandom));
+    this.passages = this.pool.length;
+    for (let i = 0; i + PASSAGE_PARAGRAPHS <= this.prose; i += PASSAGE_PARAGRAPHS) this.pool.push(passage(this.pool.slice(i, i + PASSAGE_PARAGRAPHS)));
     this.writers = new Zipf(pseudsOfUser.length, 0.8);
     this.next = { ...start };
   }
@@ -151,7 +170,7 @@ export class WorkGenerator {
     const revisedMs = chapters > 1 ? Math.min(START + SPAN, publishedMs + r.int(1, 400) * DAY) : publishedMs;
     const words = this.chapters(batch, id, chapters, targetWords, songfic, publishedMs, revisedMs);
     const complete = chapters === 1 || r.chance(0.7);
-    const tags = this.tags(batch, id, fandomRank, bench);
+    const { filters, own } = this.tags(batch, id, fandomRank, bench);
     const w = batch.works;
     w.id.push(id);
     w.title.push(title(r));
@@ -165,13 +184,18 @@ export class WorkGenerator {
     w.language.push(bench ? 'en' : LANGUAGE_MIX[weighted(r, LANGUAGE_MIX.map((l) => l.share))]!.code);
     w.posted.push(posted);
     w.restricted.push(restricted);
-    w.filter_tag_ids.push(`{${tags.join(',')}}`);
+    w.filter_tag_ids.push(`{${filters.join(',')}}`);
+    w.tags_text.push(this.names.tagsText([...own, ...filters]));
+    w.maybe_crossover.push(this.names.mayBeCrossover(filters));
     this.responses(batch, posted, chapters, index);
     batch.creatorships.work_id.push(id);
     batch.creatorships.pseud_id.push(pseudId);
     batch.creatorships.position.push(1);
     batch.creatorships.accepted_at.push(new Date(publishedMs).toISOString());
-    if (!bench && run === null && r.chance(0.03)) this.coCreator(batch, id, pseudId, publishedMs);
+    const coCreator = !bench && run === null && r.chance(0.03) ? this.coCreator(batch, id, pseudId, publishedMs) : null;
+    const creators = coCreator === null ? [pseudId] : [pseudId, coCreator];
+    w.creators_text.push(this.names.creatorsText(creators));
+    w.creator_sort.push(this.names.creatorSort(creators));
     if (songfic) this.songs(batch, id);
     if (run === null && posted && !bench && r.chance(0.03)) this.startSeries(batch, id, pseudId, publishedMs, fandomRank);
   }
@@ -185,7 +209,10 @@ export class WorkGenerator {
       const parts: number[] = [];
       let words = 0;
       while (words < target) {
-        const index = songfic && r.chance(0.15) ? r.int(this.prose, this.pool.length - 1) : r.int(0, this.prose - 1);
+        const index =
+          songfic && r.chance(0.15) ? r.int(this.prose, this.passages - 1)
+          : target - words > PASSAGE_MIN_REMAINING ? r.int(this.passages, this.pool.length - 1)
+          : r.int(0, this.prose - 1);
         parts.push(index + 1);
         words += this.pool[index]!.words;
       }
@@ -202,8 +229,8 @@ export class WorkGenerator {
     return total;
   }
 
-  /** Puts the work's tags in work_tags and returns its filter tag ids, sorted. */
-  private tags(batch: WorkBatch, workId: number, fandomRank: number, bench: boolean): number[] {
+  /** Puts the work's tags in work_tags and returns their ids and its filter tag ids, sorted. */
+  private tags(batch: WorkBatch, workId: number, fandomRank: number, bench: boolean): { own: number[]; filters: number[] } {
     const r = this.random;
     const p = this.plan;
     const chosen: number[] = [];
@@ -247,7 +274,7 @@ export class WorkGenerator {
       put(this.tagIds[tag]!);
       for (const f of this.filterIds[tag]!) filters.add(f);
     }
-    return [...filters].sort((a, b) => a - b);
+    return { own: [...ids], filters: [...filters].sort((a, b) => a - b) };
   }
 
   private readonly zipfBySize = new Map<number, Zipf>();
@@ -275,14 +302,16 @@ export class WorkGenerator {
     w.bookmarks_count.push(Math.round(kudos * (0.05 + 0.25 * r.next())));
   }
 
-  private coCreator(batch: WorkBatch, workId: number, pseudId: number, publishedMs: number): void {
+  /** A second creator, credited after the first; returns its pseud id (null when the draw gave the same one). */
+  private coCreator(batch: WorkBatch, workId: number, pseudId: number, publishedMs: number): number | null {
     const other = this.pickPseud();
-    if (other === pseudId) return;
+    if (other === pseudId) return null;
     const c = batch.creatorships;
     c.work_id.push(workId);
     c.pseud_id.push(other);
     c.position.push(2);
     c.accepted_at.push(new Date(publishedMs).toISOString());
+    return other;
   }
 
   private songs(batch: WorkBatch, workId: number): void {
