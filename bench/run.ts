@@ -9,12 +9,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
 import { SEED_PASSWORD } from '../src/features/seed/seed.service.ts';
+import { openDatabase } from '../src/platform/db/database.ts';
 import { prepareCorpus, type BenchEngine, type Corpus } from './lib/corpus.ts';
 import { measure, type Row, type Scenario } from './lib/load.ts';
 import { logIn, startQuire, startStaticBaseline } from './lib/server.ts';
 
 const PAGE_SIZE = 20;
+/** Members the signed-in scenario takes turns with (the log-in rate limit allows 10 a minute from one address). */
+const SIGNED_IN_MEMBERS = 8;
 const SEARCH_WORD = 'lighthouse';
 
 function options() {
@@ -38,10 +42,40 @@ function options() {
   return { engine: engine as BenchEngine, works: number('works', values.works), seed: number('seed', values.seed), reuse: values.reuse, duration: number('duration', values.duration), connections: number('connections', values.connections) };
 }
 
+/**
+ * Seeded members to sign in as: the seed record's sample member first, then the next by id
+ * whose address follows the seed's rule (user-plan.ts: <username>@seed.invalid; every seeded
+ * member has SEED_PASSWORD). Read-only, before the server starts (PGlite's folder is locked then).
+ */
+async function seededMembers(corpus: Corpus, count: number): Promise<string[]> {
+  const handle = await openDatabase({ databaseUrl: corpus.env.DATABASE_URL, dataDir: corpus.env.QUIRE_DATA_DIR ?? '', poolSize: 1 });
+  try {
+    const { rows } = await sql<{ username: string }>`
+      select username from users where email like '%@seed.invalid' and username <> ${corpus.record.sampleUsername} order by id limit ${count - 1}`.execute(handle.db);
+    return [corpus.record.sampleUsername, ...rows.map((r) => r.username)];
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Session cookies for the members who can log in with the seed's password (at least the sample member). */
+async function signIn(baseUrl: string, usernames: string[]): Promise<string[]> {
+  const cookies: string[] = [];
+  for (const username of usernames) {
+    try {
+      cookies.push(await logIn(baseUrl, username, SEED_PASSWORD));
+    } catch (error) {
+      if (cookies.length === 0) throw error;
+      console.error(`Skipping ${username}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return cookies;
+}
+
 const listing = (params: [string, string][]) => `/works?${new URLSearchParams(params).toString()}`;
 
 /** The scenarios of issue 6, against the listing URL scheme of COMMON.md. */
-function scenarios(corpus: Corpus, cookie: string, connections: number): Scenario[] {
+function scenarios(corpus: Corpus, cookies: string[], connections: number): Scenario[] {
   const f = corpus.facts;
   const filters: [string, string][] = [['fandom', f.fandom], ['freeform', f.freeform], ['exclude_freeform', f.excludeFreeform], ...f.ratings.map((r): [string, string] => ['rating', r]), ['sort', 'kudos']];
   const lastPage = Math.max(1, Math.ceil(f.filteredCount / PAGE_SIZE));
@@ -50,7 +84,7 @@ function scenarios(corpus: Corpus, cookie: string, connections: number): Scenari
   return [
     { name: 'home page', path: '/', connections },
     { name: 'work page, guest (5,000 words)', path: work, connections },
-    { name: 'work page, signed in', path: work, connections, cookie },
+    { name: `work page, signed in (${cookies.length} member${cookies.length > 1 ? 's' : ''})`, path: work, connections, cookies },
     { name: 'popular tag listing', path: `/tags/fandom/${encodeURIComponent(f.fandom)}`, connections },
     { name: 'filtered listing p1', path: listing([...filters, ['page', '1']]), connections },
     { name: 'filtered listing p1, uncached', path: listing([...filters, ['page', '1']]), connections: 1, uncached: true },
@@ -79,11 +113,12 @@ async function main(): Promise<void> {
   let peakRssMb: number;
   let workPage: Buffer;
   try {
+    const members = await seededMembers(corpus, SIGNED_IN_MEMBERS);
     const server = await startQuire(corpus.env);
     try {
-      const cookie = await logIn(server.baseUrl, corpus.record.sampleUsername, SEED_PASSWORD);
+      const cookies = await signIn(server.baseUrl, members);
       workPage = Buffer.from(await (await fetch(`${server.baseUrl}/works/${corpus.record.benchWorkId}`)).arrayBuffer());
-      for (const scenario of scenarios(corpus, cookie, opts.connections)) {
+      for (const scenario of scenarios(corpus, cookies, opts.connections)) {
         console.error(`Running: ${scenario.name} (${scenario.connections} connection${scenario.connections > 1 ? 's' : ''}, ${opts.duration} s)…`);
         rows.push(await measure(server, scenario, opts.duration));
       }

@@ -10,7 +10,12 @@ export interface Scenario {
   name: string;
   path: string;
   connections: number;
-  cookie?: string;
+  /**
+   * Session cookies, one per signed-in member: requests take them in turn, so the connections
+   * are spread over several members as on a real archive (one member's every request would
+   * queue on that member's own rows, such as their reading history of the work).
+   */
+  cookies?: string[];
   /**
    * Every request gets its own unknown query parameter (`bench_nocache=N`): the listing ignores
    * unknown parameters, but any cache keyed on the address misses, so this measures the query.
@@ -46,7 +51,8 @@ function errorRow(scenario: Scenario, error: string, server: RunningServer): Row
 }
 
 export async function measure(server: RunningServer, scenario: Scenario, seconds: number): Promise<Row> {
-  const headers: Record<string, string> = scenario.cookie ? { cookie: scenario.cookie } : {};
+  const cookies = scenario.cookies ?? [];
+  const headers: Record<string, string> = cookies.length > 0 ? { cookie: cookies[0]! } : {};
   // One request first: it warms any cache, and a page that isn't there becomes an error row.
   const probe = await fetch(`${server.baseUrl}${scenario.path}`, { headers, redirect: 'manual' }).catch((error: Error) => error);
   if (probe instanceof Error) return errorRow(scenario, probe.message, server);
@@ -55,7 +61,15 @@ export async function measure(server: RunningServer, scenario: Scenario, seconds
   server.resetPeak();
   const latencies: number[] = [];
   let counter = 0;
+  let turn = 0;
   const separator = scenario.path.includes('?') ? '&' : '?';
+  // Built for every request: its own cache-busting parameter, the next member's cookie.
+  const perRequest = scenario.uncached || cookies.length > 1;
+  const setupRequest = (request: autocannon.Request): autocannon.Request => ({
+    ...request,
+    ...(scenario.uncached ? { path: `${scenario.path}${separator}bench_nocache=${++counter}` } : {}),
+    ...(cookies.length > 1 ? { headers: { ...request.headers, cookie: cookies[turn++ % cookies.length]! } } : {}),
+  });
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -67,7 +81,7 @@ export async function measure(server: RunningServer, scenario: Scenario, seconds
           {
             method: 'GET',
             path: scenario.path,
-            ...(scenario.uncached ? { setupRequest: (request) => ({ ...request, path: `${scenario.path}${separator}bench_nocache=${++counter}` }) } : {}),
+            ...(perRequest ? { setupRequest } : {}),
           },
         ],
       },

@@ -76,6 +76,35 @@ describe('browsing works', () => {
     assert.equal(await phone.getByLabel('Sort by').isVisible(), true);
     await expectNoAxeViolations(phone, 'the works listing on a phone with the filters open');
     await screenshot(phone, 'browse-phone-sheet-open');
+
+    // A phone-sized viewport (390×844): open the sheet, apply one more filter from it, see the
+    // results narrow, and check the page with the sheet open again.
+    const small = await site.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await small.goto(shared);
+    const sheet = small.locator('details.filter-sheet');
+    assert.equal(await sheet.getAttribute('open'), null, 'the sheet starts closed');
+    await sheet.locator('> summary').click();
+    assert.notEqual(await sheet.getAttribute('open'), null);
+    const phoneForm = small.getByRole('form', { name: 'Sort and filter' });
+    const exclude = phoneForm.getByRole('group', { name: 'Exclude' }).getByRole('checkbox', { name: /^Established Relationship/ });
+    await exclude.scrollIntoViewIfNeeded();
+    await exclude.check();
+    await phoneForm.getByRole('button', { name: 'Sort and filter' }).click();
+    await small.waitForURL(/exclude_freeform=.*Established/);
+    assert.deepEqual(await titlesOn(small), ['Bookshop Fire', 'The Long Way Round']);
+    await sheet.locator('> summary').click();
+    assert.equal(await small.getByLabel('Sort by').isVisible(), true, 'the sheet opens again on the new results');
+    assert.equal(await phoneForm.getByRole('group', { name: 'Exclude' }).getByRole('checkbox', { name: /^Established Relationship/ }).isChecked(), true, 'the filter is kept');
+    await expectNoAxeViolations(small, 'the filtered works listing at 390×844 with the sheet open');
+    await screenshot(small, 'browse-phone-390-sheet-filtered');
+    assert.equal(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'nothing overflows sideways');
+
+    // The header's search box works there too, without JavaScript's help: a GET to the listing.
+    await small.getByRole('search', { name: 'Site' }).getByRole('searchbox', { name: 'Search works' }).fill('Bookshop');
+    await small.getByRole('search', { name: 'Site' }).getByRole('button', { name: 'Search' }).click();
+    await small.waitForURL(/\/works\?q=Bookshop$/);
+    assert.deepEqual(await titlesOn(small), ['Bookshop Fire']);
+    await screenshot(small, 'browse-phone-390-header-search');
     assert.deepEqual(site.pageErrors, []);
   });
 });

@@ -3,22 +3,35 @@ import type { DbOrTrx } from '../../platform/db/schema.ts';
 import type { HistoryEntry, LaterEntry } from './history.model.ts';
 
 /**
+ * Views of one work closer together than this are one visit: a reload or the next chapter
+ * neither counts again nor rewrites the row (unless the chapter reached moves forward).
+ */
+export const VISIT_WINDOW_MINUTES = 5;
+
+/**
  * Records a member's visit to a work in ONE statement (members' work pages run it on every view):
  * inserts or bumps their row, moving the chapter reached forward only, and does nothing at all
- * when they switched history off.
+ * when they switched history off. Within VISIT_WINDOW_MINUTES of the last visit, a view that
+ * reaches no further chapter writes nothing: the statement then only reads, so a member's
+ * reloads (or a busy reader's parallel tabs) never queue on the row's lock or add a row version.
  */
 export async function recordVisit(db: DbOrTrx, userId: number, workId: number, chapter: { id: number; position: number } | null): Promise<void> {
   const chapterId = chapter?.id ?? null;
+  const position = chapter?.position ?? 0;
+  const window = sql`now() - make_interval(mins => ${sql.lit(VISIT_WINDOW_MINUTES)})`;
+  const reachedPosition = sql`coalesce((select c.position from chapters c where c.id = reading_history.chapter_id), 0)`;
   await sql`
     insert into reading_history (user_id, work_id, chapter_id)
     select ${userId}, ${workId}, ${chapterId}::bigint
     where not exists (select 1 from history_settings s where s.user_id = ${userId} and not s.enabled)
+      and not exists (
+        select 1 from reading_history
+        where user_id = ${userId} and work_id = ${workId} and last_visited_at > ${window} and ${reachedPosition} >= ${position})
     on conflict (user_id, work_id) do update set
-      visit_count = reading_history.visit_count + 1,
+      visit_count = reading_history.visit_count + case when reading_history.last_visited_at > ${window} then 0 else 1 end,
       last_visited_at = now(),
       chapter_id = case
-        when excluded.chapter_id is not null
-          and coalesce((select c.position from chapters c where c.id = reading_history.chapter_id), 0) <= ${chapter?.position ?? 0}
+        when excluded.chapter_id is not null and ${reachedPosition} <= ${position}
         then excluded.chapter_id
         else reading_history.chapter_id
       end

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ENGINES } from '../../../test/support/databases.ts';
-import { buildBookmark, buildChapter, buildUser, buildWork, loggedInMember, type BuiltUser } from '../../../test/support/builders.ts';
+import { sql } from 'kysely';
+import { buildBookmark, buildChapter, buildComment, buildUser, buildWork, loggedInMember, type BuiltUser } from '../../../test/support/builders.ts';
 import { startTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
 import { giveKudos } from '../kudos/kudos.service.ts';
+import { VISIT_WINDOW_MINUTES } from './history.repository.ts';
 
 for (const engine of ENGINES) {
   describe(`reading history and marked for later (${engine})`, () => {
@@ -15,6 +17,8 @@ for (const engine of ENGINES) {
 
     const historyOf = (userId: number) =>
       t.db.selectFrom('reading_history').select(['work_id', 'visit_count', 'chapter_id']).where('user_id', '=', userId).orderBy('work_id').execute();
+    const visitedMinutesAgo = (userId: number, workId: number, minutes: number) =>
+      sql`update reading_history set last_visited_at = now() - make_interval(mins => ${sql.lit(minutes)}) where user_id = ${userId} and work_id = ${workId}`.execute(t.db);
     const laterOf = async (userId: number) => (await t.db.selectFrom('marked_for_later').select('work_id').where('user_id', '=', userId).orderBy('work_id').execute()).map((r) => r.work_id);
 
     async function threeChapters(writer?: BuiltUser) {
@@ -33,7 +37,12 @@ for (const engine of ENGINES) {
       assert.deepEqual(await historyOf(user.id), [{ work_id: workId, visit_count: 1, chapter_id: chapters[0] }]);
       await client.get(`/works/${workId}/chapters/${chapters[1]}`);
       await client.get(`/works/${workId}/chapters/${chapters[0]}`);
-      assert.deepEqual(await historyOf(user.id), [{ work_id: workId, visit_count: 3, chapter_id: chapters[1] }], 'going back keeps the furthest chapter');
+      assert.deepEqual(await historyOf(user.id), [{ work_id: workId, visit_count: 1, chapter_id: chapters[1] }], 'one visit; going back keeps the furthest chapter');
+      await visitedMinutesAgo(user.id, workId, VISIT_WINDOW_MINUTES + 1);
+      await client.get(`/works/${workId}/chapters/${chapters[0]}`);
+      await visitedMinutesAgo(user.id, workId, VISIT_WINDOW_MINUTES + 1);
+      await client.get(`/works/${workId}/chapters/${chapters[0]}`);
+      assert.deepEqual(await historyOf(user.id), [{ work_id: workId, visit_count: 3, chapter_id: chapters[1] }], 'later visits count again');
       const page = await client.get(`/users/${user.username}/history`);
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /<h1>History<\/h1>/);
@@ -41,6 +50,37 @@ for (const engine of ENGINES) {
       assert.match(page.body, /visited 3 times/);
       await client.get(`/works/${workId}?view=full`);
       assert.equal((await historyOf(user.id))[0]?.chapter_id, chapters[2], 'the entire work reaches the last chapter');
+    });
+
+    it('does not rewrite the row for a view within the visit window, unless the chapter reached moves on', async () => {
+      const { workId, chapters } = await threeChapters();
+      const { user, client } = await loggedInMember(t);
+      const version = async () => (await sql<{ v: string }>`select xmin::text as v from reading_history where user_id = ${user.id} and work_id = ${workId}`.execute(t.db)).rows[0]?.v;
+      await client.get(`/works/${workId}`);
+      const first = await version();
+      await client.get(`/works/${workId}`);
+      await client.get(`/works/${workId}/chapters/${chapters[0]}`);
+      assert.equal(await version(), first, 'reloads write nothing');
+      await client.get(`/works/${workId}/chapters/${chapters[2]}`);
+      const moved = await version();
+      assert.notEqual(moved, first, 'a further chapter is recorded at once');
+      await client.get(`/works/${workId}/chapters/${chapters[1]}`);
+      assert.equal(await version(), moved, 'an earlier chapter writes nothing');
+      assert.deepEqual(await historyOf(user.id), [{ work_id: workId, visit_count: 1, chapter_id: chapters[2] }]);
+    });
+
+    it("runs a member's work page in 8 queries: no subscription lookup of its own, no history write on a reload", async () => {
+      const writer = await buildUser(t.db);
+      const workId = await buildWork(t.db, writer);
+      await buildComment(t.db, writer, workId, { body: 'A comment to show.' });
+      const { client } = await loggedInMember(t);
+      await client.get(`/works/${workId}`);
+      t.queries.reset();
+      assert.equal((await client.get(`/works/${workId}`)).statusCode, 200);
+      const statements = t.queries.statements.join('\n----\n');
+      // Session, work, chapters, series places, comments, the member's pen names (comment form), history, reactions.
+      assert.equal(t.queries.count, 8, statements);
+      assert.doesNotMatch(statements, /from "subscriptions"/, 'the subscription comes with the reactions');
     });
 
     it('records nothing for guests', async () => {

@@ -29,13 +29,23 @@ export const listingRouteOptions: RouteShorthandOptions = {
   },
 };
 
-/** Loads and renders a listing for a scope, with the status its outcome calls for; guests may get it from the page cache. */
-export function sendListing(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  options: { scope: ListingScope; base: string; title: string; heading: string; empty: string; deps: readonly string[] },
-) {
+export interface ListingPageOptions {
+  scope: ListingScope;
+  base: string;
+  title: string;
+  heading: string;
+  empty: string;
+  deps: readonly string[];
+}
+
+/**
+ * Loads and renders a listing for a scope, with the status its outcome calls for; guests may get
+ * it from the page cache. Options that need a lookup (the user of /users/:name/works) are given
+ * as a function, run only on a cache miss, so a cache hit costs no query.
+ */
+export function sendListing(request: FastifyRequest, reply: FastifyReply, optionsOrLookup: ListingPageOptions | (() => Promise<ListingPageOptions>)) {
   return sendCachedPage(request, reply, async () => {
+    const options = typeof optionsOrLookup === 'function' ? await optionsOrLookup() : optionsOrLookup;
     const raw = rawQuery(request.query);
     const outcome = await loadListing(request.server.db, request.viewer, options.scope, raw);
     return {
@@ -56,16 +66,19 @@ export function registerListingRoutes(app: FastifyInstance): void {
     sendListing(request, reply, { scope: { kind: 'all' }, base: '/works', title: 'Works', heading: 'Works', empty: 'No works match these filters.', deps: LISTING_DEPS }),
   );
 
-  app.get<{ Params: { username: string } }>('/users/:username/works', listingRouteOptions, async (request, reply) => {
-    const user = await findUserIdByUsername(app.db, request.params.username);
-    if (!user) throw notFound('user');
-    return sendListing(request, reply, {
-      scope: { kind: 'user', userId: user.id },
-      base: `/users/${encodeURIComponent(user.username)}/works`,
-      title: `Works by ${user.username}`,
-      heading: `Works by ${user.username}`,
-      empty: `No works by ${user.username} match these filters.`,
-      deps: [...LISTING_DEPS, userPagesKey(user.id)],
-    });
-  });
+  // Usernames never change and accounts are never deleted, so the URL alone names the page.
+  app.get<{ Params: { username: string } }>('/users/:username/works', listingRouteOptions, (request, reply) =>
+    sendListing(request, reply, async () => {
+      const user = await findUserIdByUsername(app.db, request.params.username);
+      if (!user) throw notFound('user');
+      return {
+        scope: { kind: 'user', userId: user.id },
+        base: `/users/${encodeURIComponent(user.username)}/works`,
+        title: `Works by ${user.username}`,
+        heading: `Works by ${user.username}`,
+        empty: `No works by ${user.username} match these filters.`,
+        deps: [...LISTING_DEPS, userPagesKey(user.id)],
+      };
+    }),
+  );
 }

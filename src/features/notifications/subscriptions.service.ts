@@ -63,3 +63,9 @@ export async function subscribeButtonState(db: DbOrTrx, viewer: Viewer | null, t
   if (!viewer || !subscriptionPolicy.can(viewer, 'subscribe', { creatorUserIds })) return null;
   return { target, subscribed: (await findSubscriptionId(db, viewer.id, target)) !== undefined };
 }
+
+/** The same, when the page already read whether the viewer is subscribed (the work page, with its reactions). */
+export function knownSubscribeButtonState(viewer: Viewer | null, target: SubscriptionTarget, creatorUserIds: readonly number[], subscribed: boolean): SubscribeButtonState {
+  if (!viewer || !subscriptionPolicy.can(viewer, 'subscribe', { creatorUserIds })) return null;
+  return { target, subscribed };
+}

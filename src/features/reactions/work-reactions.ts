@@ -36,7 +36,7 @@ export async function loadWorkReactions(request: FastifyRequest, work: Work, rea
     kudosCount: 0,
     bookmarksCount: 0,
     kudos: { members: [], memberCount: 0, guestCount: 0 },
-    viewer: { gaveKudos: false, bookmarkId: null, markedForLater: false },
+    viewer: { gaveKudos: false, bookmarkId: null, markedForLater: false, subscribed: false },
   };
   const target = { id: work.id, posted: work.posted, restricted: work.restricted, creatorUserIds: work.creators.map((c) => c.userId) };
   const query = (request.query ?? {}) as { kudos?: unknown; bookmarked?: unknown };

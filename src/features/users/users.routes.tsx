@@ -70,11 +70,12 @@ function UserPage({ ctx, username, pseuds, works, drafts, subscription }: Props)
 }
 
 export function registerUserRoutes(app: FastifyInstance): void {
-  app.get<{ Params: { username: string } }>('/users/:username', async (request, reply) => {
-    const user = await findUserIdByUsername(app.db, request.params.username);
-    if (!user) throw notFound('user');
-    const isSelf = request.viewer?.id === user.id;
-    return sendCachedPage(request, reply, async () => {
+  // The user is looked up on a cache miss only (usernames never change): a guest's hit costs no query.
+  app.get<{ Params: { username: string } }>('/users/:username', (request, reply) =>
+    sendCachedPage(request, reply, async () => {
+      const user = await findUserIdByUsername(app.db, request.params.username);
+      if (!user) throw notFound('user');
+      const isSelf = request.viewer?.id === user.id;
       const [pseuds, works, drafts, subscription] = await Promise.all([
         listPseudsOfUser(app.db, user.id),
         listWorksByUser(app.db, user.id, request.viewer, WORKS_PER_PAGE),
@@ -82,6 +83,6 @@ export function registerUserRoutes(app: FastifyInstance): void {
         subscribeButtonState(app.db, request.viewer, { type: 'user', id: user.id }, [user.id]),
       ]);
       return { deps: [...LISTING_DEPS, userPagesKey(user.id)], view: (ctx) => <UserPage ctx={ctx} username={user.username} pseuds={pseuds} works={works} drafts={drafts} subscription={subscription} /> };
-    });
-  });
+    }),
+  );
 }

@@ -20,7 +20,7 @@ import { WorkPage } from './views/work-page.tsx';
 import { listSeriesPlacesOfWork } from '../series/series.repository.ts';
 import { commentSettingsFormValues } from '../comments/comments.schemas.ts';
 import { loadCommentsSection } from '../comments/comments.routes.tsx';
-import { subscribeButtonState } from '../notifications/subscriptions.service.ts';
+import { knownSubscribeButtonState } from '../notifications/subscriptions.service.ts';
 import { recordWorkHit } from '../hits/hit-buffer.ts';
 import { loadWorkReactions } from '../reactions/work-reactions.ts';
 import { sendCachedPage } from '../../platform/page-cache/cached-page.ts';
@@ -82,10 +82,11 @@ export function sendWorkPage(request: FastifyRequest, reply: FastifyReply, load:
       return null;
     }
     const canEdit = workPolicy.can(request.viewer, 'edit', work);
-    const seriesPlaces = await listSeriesPlacesOfWork(request.server.db, work.id, request.viewer);
-    const comments = await loadCommentsSection(request, work, reading);
+    // Independent reads: on PostgreSQL they share the pool instead of waiting for each other.
+    const [seriesPlaces, comments] = await Promise.all([listSeriesPlacesOfWork(request.server.db, work.id, request.viewer), loadCommentsSection(request, work, reading)]);
+    // After the comments, which may refuse a page past the last (404): a refused page records no visit.
     const reactions = await loadWorkReactions(request, work, reading);
-    const subscription = await subscribeButtonState(request.server.db, request.viewer, { type: 'work', id: work.id }, work.creators.map((c) => c.userId));
+    const subscription = knownSubscribeButtonState(request.viewer, { type: 'work', id: work.id }, work.creators.map((c) => c.userId), reactions.viewer.subscribed);
     return {
       deps: [workPageKey(work.id)],
       view: (ctx) => <WorkPage ctx={ctx} work={work} reading={reading} canEdit={canEdit} seriesPlaces={seriesPlaces} comments={comments} subscription={subscription} reactions={reactions} />,

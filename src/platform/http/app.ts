@@ -26,6 +26,7 @@ import { registerIslandAssets } from './assets.ts';
 import { registerTagSetRoutes } from '../../features/tags/tag-sets/tag-sets.routes.tsx';
 import { registerImportPageRoutes } from '../../features/importing/import-page.routes.tsx';
 import { registerListingRoutes } from '../../features/listings/listing.routes.tsx';
+import { registerSearchRoutes } from '../../features/search/search.routes.tsx';
 import { registerCommentRoutes } from '../../features/comments/comments.routes.tsx';
 import { registerInboxRoutes } from '../../features/inbox/inbox.routes.tsx';
 import { registerNotificationRoutes } from '../../features/notifications/notifications.routes.tsx';
@@ -98,6 +99,7 @@ export async function buildApp({ config, db, secret, logger, mailer }: AppDeps):
   registerTagSetRoutes(app);
   registerImportPageRoutes(app);
   registerListingRoutes(app);
+  registerSearchRoutes(app);
   registerCommentRoutes(app);
   registerInboxRoutes(app);
   registerNotificationRoutes(app);

@@ -7,6 +7,7 @@ import { canonicalTag, loggedInWith, synonymTag } from '../../../test/support/wr
 import type { TestClient} from '../../../test/support/test-app.ts';
 import { SAME_ORIGIN, startPeerApp, startTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { tagPath } from '../../features/tags/tags.model.ts';
+import { makeCanonical } from '../../features/tags/tag-graph.service.ts';
 import { PageStore } from './page-store.ts';
 
 const page = (body: string, deps: string[]) => ({ body: Buffer.from(body), etag: '"x"', lastModified: new Date(0), deps, expiresAt: Date.now() + 60_000 });
@@ -117,14 +118,22 @@ for (const engine of ENGINES) {
     });
 
     it('serves a second guest from memory: no query but the change-feed check', async () => {
-      const workId = await buildWork(t.db, writer.user);
-      for (const url of [`/works/${workId}`, '/', '/fandoms']) {
+      const fandom = uniqueName('Memory Fandom');
+      await canonicalTag(t.db, 'fandom', fandom);
+      const workId = await buildWork(t.db, writer.user, { fandoms: [fandom] });
+      const user = encodeURIComponent(writer.user.username);
+      const pages = [`/works/${workId}`, `/works/${workId}/chapters`, '/', '/fandoms', tagPath('fandom', fandom), `${tagPath('fandom', fandom)}?sort=kudos`, tagPath('media', 'Movies'), `/users/${user}`, `/users/${user}/works`, `/users/${user}/pseuds/${user}`, `/users/${user}/series`];
+      for (const url of pages) {
         await warm(url);
         t.queries.reset();
         const response = await guestGet(url);
         assert.equal(cacheState(response), 'hit');
-        assert.equal(t.queries.count, 1, t.queries.statements.join('\n'));
+        assert.equal(t.queries.count, 1, `${url}\n${t.queries.statements.join('\n')}`);
         assert.match(t.queries.statements[0]!, /page_cache_changes/);
+        // A revalidation is answered from memory as well.
+        t.queries.reset();
+        assert.equal((await guestGet(url, { 'if-none-match': response.headers.etag as string })).statusCode, 304);
+        assert.equal(t.queries.count, 1, `${url} (304)\n${t.queries.statements.join('\n')}`);
       }
     });
 
@@ -245,6 +254,42 @@ for (const engine of ENGINES) {
         const page = await guestGet(tagPath('fandom', 'Cached Fandom'));
         assert.equal(cacheState(page), 'miss');
         assert.match(page.body, /Joined The Tag/);
+      });
+
+      it("answers a tag's own address right after it is renamed, made a synonym and made canonical again", async () => {
+        const name = uniqueName('Moving Tag');
+        await canonicalTag(t.db, 'freeform', name);
+        await buildWork(t.db, writer.user, { freeforms: [name], title: 'Under The Moving Tag' });
+        assert.match((await warm(tagPath('freeform', name))).body, /Under The Moving Tag/);
+        // Renamed: the old address is gone at once, the new one lists the work.
+        const renamed = uniqueName('Moved Tag');
+        await wrangle('freeform', name, 'rename', { new_name: renamed });
+        assert.equal((await guestGet(tagPath('freeform', name))).statusCode, 404);
+        assert.match((await warm(tagPath('freeform', renamed))).body, /Under The Moving Tag/);
+        // Made a synonym: its cached page gives way to a redirect, which is never stored.
+        const target = uniqueName('Synonym Target');
+        await canonicalTag(t.db, 'freeform', target);
+        await wrangle('freeform', renamed, 'synonym', { synonym_of: target });
+        for (let i = 0; i < 2; i++) {
+          const redirect = await guestGet(tagPath('freeform', renamed));
+          assert.equal(redirect.statusCode, 301);
+          assert.equal(redirect.headers.location, tagPath('freeform', target));
+          assert.equal(redirect.headers['cache-control'], 'no-cache', 'a wrangler may undo it: browsers must ask again');
+          assert.equal(cacheState(redirect), undefined);
+        }
+        assert.match((await warm(tagPath('freeform', target))).body, /Under The Moving Tag/);
+        // Canonical again: its own page comes back, and the target no longer lists its work.
+        const id = (await t.db.selectFrom('tags').select('id').where('name', '=', renamed).executeTakeFirstOrThrow()).id;
+        await t.db.transaction().execute((trx) => makeCanonical(trx, id));
+        const back = await guestGet(tagPath('freeform', renamed));
+        assert.equal(back.statusCode, 200);
+        assert.match(back.body, /Under The Moving Tag/);
+        assert.doesNotMatch((await guestGet(tagPath('freeform', target))).body, /Under The Moving Tag/);
+        // A 404 is never stored: the tag created later has its page.
+        const later = uniqueName('Later Tag');
+        assert.equal((await guestGet(tagPath('freeform', later))).statusCode, 404);
+        await buildWork(t.db, writer.user, { freeforms: [later], title: 'Brings A New Tag' });
+        assert.match((await guestGet(tagPath('freeform', later))).body, /Brings A New Tag/);
       });
 
       it('drops work and tag pages on a tag rename', async () => {
@@ -382,13 +427,37 @@ for (const engine of ENGINES) {
     describe('several app servers on one database', () => {
       let peer: FastifyInstance;
       let polling: FastifyInstance;
+      /** Polls the feed only when the test says so (an hour apart otherwise). */
+      let quiet: FastifyInstance;
       before(async () => {
         peer = await startPeerApp(t);
         polling = await startPeerApp(t, { pageCachePollMs: 50 });
+        quiet = await startPeerApp(t, { pageCachePollMs: 3_600_000 });
       });
       after(async () => {
         await peer.close();
         await polling.close();
+        await quiet.close();
+      });
+
+      it("answers a guest's second request to a tag page, and its 304, with no query at all", async () => {
+        const fandom = uniqueName('Quiet Fandom');
+        await canonicalTag(t.db, 'fandom', fandom);
+        await buildWork(t.db, writer.user, { fandoms: [fandom], title: 'Quietly Listed' });
+        const urls = [tagPath('fandom', fandom), `${tagPath('fandom', fandom)}?sort=kudos&page=1`, tagPath('media', 'Theater'), `/users/${encodeURIComponent(writer.user.username)}`];
+        for (const url of urls) {
+          const first = await warm(url, quiet);
+          t.queries.reset();
+          assert.equal(cacheState(await guestGet(url, {}, quiet)), 'hit');
+          assert.equal((await guestGet(url, { 'if-none-match': first.headers.etag as string }, quiet)).statusCode, 304);
+          assert.equal(t.queries.count, 0, `${url}\n${t.queries.statements.join('\n')}`);
+        }
+        // The next poll still drops the page when a work joins the tag.
+        await buildWork(t.db, writer.user, { fandoms: [fandom], title: 'Joined Quietly' });
+        await quiet.pageCache.feed.sync();
+        const page = await guestGet(tagPath('fandom', fandom), {}, quiet);
+        assert.equal(cacheState(page), 'miss');
+        assert.match(page.body, /Joined Quietly/);
       });
 
       it('drops a page cached by server B when the work is edited through server A', async () => {

@@ -6,6 +6,7 @@ import { preferenceClasses } from '../../features/preferences/preferences.model.
 import { adminPolicy } from '../../features/admin/admin.policy.ts';
 import { wranglingPolicy } from '../../features/wrangling/wrangling.policy.ts';
 import { InboxLink } from '../../features/inbox/views/inbox-link.tsx';
+import { SiteSearch } from '../../features/search/views/site-search.tsx';
 
 interface LayoutProps {
   ctx: PageContext;
@@ -65,6 +66,7 @@ export function Layout({ ctx, title, children, islands = false }: LayoutProps) {
         <header class="site-header">
           <a class="site-name" href="/">{ctx.siteName}</a>
           <Navigation ctx={ctx} />
+          <SiteSearch />
         </header>
         <main id="main" tabIndex={-1}>
           {children}
