@@ -78,6 +78,18 @@ describe('kudos, bookmarks and the bookmarks page', () => {
     await item.getByText('The ending!').waitFor();
     await item.getByText('Rec', { exact: true }).waitFor();
     await item.getByText('comfort read', { exact: true }).waitFor();
+
+    // The works filter sidebar, with the bookmark's own filters: recs only, by one of my tags.
+    const sheet = page.getByRole('group', { name: 'Bookmarks' });
+    if (!(await sheet.isVisible())) await page.getByText('Sort and filter', { exact: true }).first().click();
+    await sheet.getByLabel('Recs only').check();
+    await sheet.getByLabel('Bookmark tag').selectOption('festivals');
+    await page.getByLabel('Sort by').selectOption({ label: 'Title' });
+    await page.getByRole('button', { name: 'Sort and filter' }).click();
+    await page.waitForURL(/rec=1/);
+    assert.match(page.url(), /bookmark_tag=festivals/);
+    await page.getByRole('heading', { name: '1 bookmark' }).waitFor();
+    await item.waitFor();
     assert.deepEqual(site.pageErrors, []);
   });
 
@@ -102,6 +114,14 @@ describe('kudos, bookmarks and the bookmarks page', () => {
       await page.getByText('Private', { exact: true }).waitFor();
       await expectNoAxeViolations(page, `the bookmarks page (${colorScheme})`);
       await screenshot(page, `reactions-bookmarks-${colorScheme}`);
+      // With filters set (the sidebar's bookmark fields among them) and with a bad one (400, messages shown).
+      await page.goto(`/users/${username}/bookmarks?with_notes=1&bookmark_tag=gentle&sort=title&rating=General+Audiences`);
+      await page.getByRole('heading', { name: '1 bookmark' }).waitFor();
+      await expectNoAxeViolations(page, `the filtered bookmarks page (${colorScheme})`);
+      await page.goto(`/users/${username}/bookmarks?words_from=many&rec=maybe`);
+      await page.getByText('Recs only is a checkbox.').first().waitFor();
+      await expectNoAxeViolations(page, `the bookmarks page with bad filters (${colorScheme})`);
+      await screenshot(page, `reactions-bookmarks-errors-${colorScheme}`);
       await page.goto(`/users/${username}/history`);
       await expectNoAxeViolations(page, `the history page (${colorScheme})`);
       await screenshot(page, `reactions-history-${colorScheme}`);

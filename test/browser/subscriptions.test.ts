@@ -97,6 +97,21 @@ describe('subscriptions in the browser', () => {
     await authorPage.emulateMedia({ colorScheme: 'dark' });
     await screenshot(authorPage, 'author-stats-dark');
     await expectNoAxeViolations(authorPage, 'the statistics page, in dark mode');
+
+    // The work's own statistics: a chart per measure over time, and every measure as a table.
+    await authorPage.emulateMedia({ colorScheme: 'light' });
+    await row.getByRole('link', { name: `Chart of ${title}` }).click();
+    await authorPage.getByRole('heading', { level: 1, name: `Statistics for “${title}”` }).waitFor();
+    await authorPage.getByRole('navigation', { name: 'Measure shown' }).getByRole('link', { name: 'Subscriptions' }).click();
+    await authorPage.waitForURL(/measure=subscriptions/);
+    await authorPage.getByRole('img', { name: /Subscriptions per day, last 30 days/ }).waitFor();
+    await authorPage.getByText('Every measure per day as a table').click();
+    const today = authorPage.getByRole('row', { name: new Date().toISOString().slice(0, 10) });
+    assert.match(await today.innerText(), /\s1\s+0\s+0\s+0\s+0/, 'one hit today; the subscription was taken back');
+    await screenshot(authorPage, 'work-stats');
+    await expectNoAxeViolations(authorPage, 'the statistics of one work');
+    await authorPage.emulateMedia({ colorScheme: 'dark' });
+    await expectNoAxeViolations(authorPage, 'the statistics of one work, in dark mode');
     assert.deepEqual(site.pageErrors, []);
   });
 });

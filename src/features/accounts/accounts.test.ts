@@ -126,7 +126,12 @@ for (const engine of ENGINES) {
         for (let i = 0; i < 4; i++) statuses.push((await client.post('/login', { login: 'nobody', password: 'wrong-password' })).statusCode);
         assert.deepEqual(statuses, [400, 400, 400, 429]);
         const blocked = await client.post('/login', { login: 'nobody', password: 'wrong-password' });
-        assert.match(blocked.body, /Too many attempts\. Try again in \d+ (second|minute)/);
+        assert.match(blocked.body, /Too many attempts\. Try again in 1 minute\./);
+        const wait = Number(blocked.headers['retry-after']);
+        assert.ok(wait > 0 && wait <= 60, `Retry-After: ${blocked.headers['retry-after']} (seconds)`);
+        const json = await client.post('/login', { login: 'nobody', password: 'wrong-password' }, { headers: { accept: 'application/json' } });
+        assert.equal(json.statusCode, 429);
+        assert.ok(Number(json.headers['retry-after']) > 0, 'scripts get it too');
       } finally {
         await limited.close();
       }
@@ -139,6 +144,9 @@ for (const engine of ENGINES) {
         await signUpThroughForm(client);
         const again = await client.post('/signup', { username: uniqueName(), email: 'x@example.org', password: PASSWORD, password_confirmation: PASSWORD });
         assert.equal(again.statusCode, 429);
+        const wait = Number(again.headers['retry-after']);
+        assert.ok(wait > 3500 && wait <= 3600, `Retry-After: ${again.headers['retry-after']} (seconds)`);
+        assert.match(again.body, /Too many attempts\. Try again in 60 minutes\./);
       } finally {
         await limited.close();
       }

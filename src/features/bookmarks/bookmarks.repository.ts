@@ -3,7 +3,7 @@ import type { DbOrTrx } from '../../platform/db/schema.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
 import { toCreator, type CreatorJson } from '../works/works.model.ts';
 import { visibleWorkSql } from '../works/works.repository.ts';
-import type { Bookmark, BookmarkedSeries, BookmarkFilters, BookmarkItem, Facet } from './bookmarks.model.ts';
+import type { Bookmark, BookmarkedSeries, BookmarkItem, Facet } from './bookmarks.model.ts';
 
 export interface BookmarkFields {
   notes: string;
@@ -77,7 +77,7 @@ const seriesJson = sql<{ id: number; title: string; creators: CreatorJson[] } | 
   from series s where s.id = b.series_id
 )`;
 
-function bookmarkRows(db: DbOrTrx) {
+export function bookmarkRows(db: DbOrTrx) {
   return db
     .selectFrom('bookmarks as b')
     .innerJoin('users as u', 'u.id', 'b.user_id')
@@ -88,7 +88,7 @@ type BookmarkRow = Awaited<ReturnType<ReturnType<typeof bookmarkRows>['executeTa
 
 export type BookmarkWithSeries = Bookmark & { series: BookmarkedSeries | null };
 
-function toBookmark(row: BookmarkRow): BookmarkWithSeries {
+export function toBookmark(row: BookmarkRow): BookmarkWithSeries {
   return {
     id: row.id,
     userId: row.user_id,
@@ -113,58 +113,21 @@ export async function findBookmark(db: DbOrTrx, bookmarkId: number): Promise<Boo
  * Which of a user's bookmarks the viewer may see: the owner sees all of them, others only public
  * ones; bookmarks of works only when the viewer may see the work (listedFor's rule).
  */
-function visibleBookmarksSql(userId: number, viewer: Viewer | null): RawBuilder<SqlBool> {
+export function visibleBookmarksSql(userId: number, viewer: Viewer | null): RawBuilder<SqlBool> {
   const ownerSees = viewer?.id === userId;
   return sql<SqlBool>`b.user_id = ${userId}
     and (${ownerSees} or not b.private)
     and (b.work_id is null or exists (select 1 from works where works.id = b.work_id and ${visibleWorkSql('works', viewer)}))`;
 }
 
-function filtersSql(filters: BookmarkFilters): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(${!filters.rec} or b.rec)
-    and (${filters.tag}::text is null or exists (select 1 from bookmark_tags bt where bt.bookmark_id = b.id and lower(bt.name) = lower(${filters.tag}::text)))
-    and (${filters.fandom}::text is null or exists (
-      select 1 from work_tags wt join tags t on t.id = wt.tag_id
-      where wt.work_id = b.work_id and t.type = 'fandom' and lower(t.name) = lower(${filters.fandom}::text)))`;
-}
-
-export async function countUserBookmarks(db: DbOrTrx, userId: number, viewer: Viewer | null, filters: BookmarkFilters): Promise<number> {
-  const row = await db
-    .selectFrom('bookmarks as b')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(visibleBookmarksSql(userId, viewer))
-    .where(filtersSql(filters))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/** One page of a user's bookmarks as the viewer may see them, newest bookmark first. */
-export async function listUserBookmarks(db: DbOrTrx, userId: number, viewer: Viewer | null, filters: BookmarkFilters, limit: number, offset: number): Promise<BookmarkWithSeries[]> {
-  const rows = await bookmarkRows(db)
-    .where(visibleBookmarksSql(userId, viewer))
-    .where(filtersSql(filters))
-    .orderBy('b.created_at', 'desc')
-    .orderBy('b.id', 'desc')
-    .limit(limit)
-    .offset(offset)
-    .execute();
-  return rows.map(toBookmark);
-}
-
-/** The sidebar's choices over the bookmarks the viewer may see: fandoms of the works, and the bookmark tags, most used first. */
-export async function bookmarkFacets(db: DbOrTrx, userId: number, viewer: Viewer | null): Promise<{ fandoms: Facet[]; tags: Facet[] }> {
-  const result = await sql<{ kind: 'fandom' | 'tag'; name: string; n: number }>`
-    (select 'fandom' as kind, t.name, count(*)::int as n
-      from bookmarks b join work_tags wt on wt.work_id = b.work_id join tags t on t.id = wt.tag_id and t.type = 'fandom'
-      where ${visibleBookmarksSql(userId, viewer)}
-      group by t.name order by n desc, t.name limit 30)
-    union all
-    (select 'tag' as kind, min(bt.name) as name, count(*)::int as n
-      from bookmarks b join bookmark_tags bt on bt.bookmark_id = b.id
-      where ${visibleBookmarksSql(userId, viewer)}
-      group by lower(bt.name) order by n desc, min(bt.name) limit 30)`.execute(db);
-  const pick = (kind: 'fandom' | 'tag') => result.rows.filter((row) => row.kind === kind).map((row) => ({ name: row.name, count: Number(row.n) }));
-  return { fandoms: pick('fandom'), tags: pick('tag') };
+/** The sidebar's bookmark tags over the bookmarks the viewer may see, most used first. */
+export async function bookmarkTagFacets(db: DbOrTrx, userId: number, viewer: Viewer | null): Promise<Facet[]> {
+  const result = await sql<{ name: string; n: number }>`
+    select min(bt.name) as name, count(*)::int as n
+    from bookmarks b join bookmark_tags bt on bt.bookmark_id = b.id
+    where ${visibleBookmarksSql(userId, viewer)}
+    group by lower(bt.name) order by n desc, min(bt.name) limit 30`.execute(db);
+  return result.rows.map((row) => ({ name: row.name, count: Number(row.n) }));
 }
 
 export async function countWorkBookmarks(db: DbOrTrx, workId: number): Promise<number> {

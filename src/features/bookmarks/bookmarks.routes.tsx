@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { badRequest, notFound } from '../../platform/http/errors.ts';
+import { notFound } from '../../platform/http/errors.ts';
 import { parseForm, type FormValues } from '../../platform/http/forms.ts';
 import { redirectAfterPost, sendPage } from '../../platform/http/page.ts';
 import { pageWindow, parsePage } from '../../platform/http/pagination.ts';
@@ -10,11 +10,14 @@ import { findUserIdByUsername } from '../accounts/accounts.repository.ts';
 import { findSeries } from '../series/series.repository.ts';
 import { loadWork } from '../works/works.routes.tsx';
 import { workPolicy } from '../works/works.policy.ts';
-import { findWork, findWorkSummariesByIds } from '../works/works.repository.ts';
-import type { BookmarkItem, ListedBookmark } from './bookmarks.model.ts';
+import { findWork } from '../works/works.repository.ts';
+import { listingRouteOptions } from '../listings/listing.routes.tsx';
+import { rawQuery } from '../listings/listing.schemas.ts';
+import { loadBookmarkListing } from './bookmark-listing.service.ts';
+import type { BookmarkItem } from './bookmarks.model.ts';
 import { bookmarkablePolicy, bookmarkPolicy } from './bookmarks.policy.ts';
-import { bookmarkFacets, countUserBookmarks, countWorkBookmarks, findBookmark, findBookmarkIdOf, listUserBookmarks, listWorkBookmarks, type BookmarkWithSeries } from './bookmarks.repository.ts';
-import { bookmarkFiltersSchema, bookmarkFormSchema } from './bookmarks.schemas.ts';
+import { countWorkBookmarks, findBookmark, findBookmarkIdOf, listWorkBookmarks, type BookmarkWithSeries } from './bookmarks.repository.ts';
+import { BOOKMARK_FILTER_PARAMS, bookmarkFormSchema } from './bookmarks.schemas.ts';
 import { createBookmark, editBookmark, removeBookmark } from './bookmarks.service.ts';
 import { BookmarkFormPage, targetUrl, type BookmarkTarget } from './views/bookmark-form-page.tsx';
 import { DeleteBookmarkPage } from './views/delete-bookmark-page.tsx';
@@ -120,24 +123,13 @@ export function registerBookmarkRoutes(app: FastifyInstance): void {
     return redirectAfterPost(reply, `/users/${encodeURIComponent(viewer.username)}/bookmarks`);
   });
 
-  // A member's bookmarks, filtered and paged: a fixed number of queries whatever it lists.
-  app.get<{ Params: { username: string }; Querystring: Record<string, unknown> }>('/users/:username/bookmarks', async (request, reply) => {
+  // A member's bookmarks with the works filters and the bookmark's own: a fixed number of queries whatever it lists.
+  app.get<{ Params: { username: string } }>('/users/:username/bookmarks', listingRouteOptions, async (request, reply) => {
     const user = await findUserIdByUsername(db, request.params.username);
     if (!user) throw notFound('user');
-    const parsed = bookmarkFiltersSchema.safeParse(request.query);
-    if (!parsed.success) throw badRequest('Those bookmark filters could not be understood. Choose them again from the form.');
-    const filters = { rec: parsed.data.rec, tag: parsed.data.tag, fandom: parsed.data.fandom };
-    const page = parsePage(parsed.data.page);
-    const window = pageWindow(page, BOOKMARKS_PER_PAGE, await countUserBookmarks(db, user.id, request.viewer, filters));
-    const rows = await listUserBookmarks(db, user.id, request.viewer, filters, window.perPage, window.offset);
-    const works = await findWorkSummariesByIds(db, rows.flatMap((row) => (row.item.kind === 'work' ? [row.item.id] : [])));
-    const facets = await bookmarkFacets(db, user.id, request.viewer);
-    const bookmarks: ListedBookmark[] = rows.flatMap((row): ListedBookmark[] => {
-      const work = row.item.kind === 'work' ? works.get(row.item.id) : undefined;
-      if (work) return [{ ...row, work, series: undefined }];
-      return row.series ? [{ ...row, series: row.series, work: undefined }] : [];
-    });
-    return sendPage(request, reply, (ctx) => <UserBookmarksPage ctx={ctx} username={user.username} bookmarks={bookmarks} window={window} filters={filters} facets={facets} />);
+    const raw = rawQuery(request.query, BOOKMARK_FILTER_PARAMS);
+    const outcome = await loadBookmarkListing(db, request.viewer, user.id, raw);
+    return sendPage(request, reply, (ctx) => <UserBookmarksPage ctx={ctx} username={user.username} raw={raw} outcome={outcome} />, outcome.ok ? 200 : 400);
   });
 
   app.get<IdParams & { Querystring: { page?: string } }>('/works/:id/bookmarks', async (request, reply) => {

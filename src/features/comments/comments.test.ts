@@ -424,6 +424,8 @@ for (const engine of ENGINES) {
         assert.equal(third.statusCode, 429);
         assert.match(third.headers['content-type'] as string, /text\/html/);
         assert.match(third.body, /Try again in 10 minutes\./);
+        const wait = Number(third.headers['retry-after']);
+        assert.ok(wait > 540 && wait <= 600, `Retry-After: ${third.headers['retry-after']} (seconds)`);
 
         // The address (127.0.0.1) has one comment left, then guests from it are refused too.
         const guest = new TestClient(limited.app);
@@ -432,6 +434,8 @@ for (const engine of ENGINES) {
         const refused = await post(guest, { ...GUEST, body: 'Guest two' });
         assert.equal(refused.statusCode, 429);
         assert.match(refused.body, /Try again in \d+ minutes?\./);
+        assert.match(String(refused.headers['retry-after']), /^[1-9]\d*$/);
+        assert.equal(Math.ceil(Number(refused.headers['retry-after']) / 60), Number(/Try again in (\d+) minute/.exec(refused.body)![1]), 'the page and the header agree');
 
         const bodies = (await limited.db.selectFrom('comments').select('body').where('work_id', '=', workId).execute()).map((row) => row.body);
         assert.deepEqual(bodies.sort(), ['<p>Guest one</p>', '<p>One</p>', '<p>Two</p>']);
@@ -453,6 +457,7 @@ for (const engine of ENGINES) {
             Array.from({ length: 8 }, (_, i) => client.post(`/works/${workId}/comments`, { pseud_id: String(user.defaultPseudId), body: `Burst ${i}` })),
           );
           assert.deepEqual(responses.map((r) => r.statusCode).sort(), [303, 303, 429, 429, 429, 429, 429, 429]);
+          assert.ok(responses.filter((r) => r.statusCode === 429).every((r) => Number(r.headers['retry-after']) > 0), 'every 429 says when');
           const rows = await burst.db.selectFrom('comments').select('id').where('work_id', '=', workId).execute();
           assert.equal(rows.length, 2);
           assert.equal((await burst.db.selectFrom('works').select('comments_count').where('id', '=', workId).executeTakeFirstOrThrow()).comments_count, 2);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError, tryAgainIn } from '../../platform/http/errors.ts';
 import { lockKey, pruneAttempts, recentAttempts, recordAttempts } from './rate-limit.repository.ts';
 
 /** One limit: at most `max` comments under `key` per window. */
@@ -15,10 +15,10 @@ export interface CommentLimits {
   minutes: number;
 }
 
-/** Thrown when a limit is reached; the error page says when to try again (429). */
+/** Thrown when a limit is reached; the error page says when to try again (429 with Retry-After). */
 export class CommentRateLimited extends AppError {
-  constructor(readonly retryMinutes: number) {
-    super('rate_limited', `You have posted a lot of comments in a short time. Try again in ${retryMinutes} ${retryMinutes === 1 ? 'minute' : 'minutes'}.`);
+  constructor(retryAfterSeconds: number) {
+    super('rate_limited', `You have posted a lot of comments in a short time. ${tryAgainIn(retryAfterSeconds)}`, retryAfterSeconds);
   }
 }
 
@@ -48,7 +48,7 @@ export async function takeCommentSlot(trx: DbOrTrx, { limits, minutes }: Comment
     const recent = await recentAttempts(trx, limit.key, minutes);
     if (recent.count >= limit.max) {
       const freesAt = (recent.oldest?.getTime() ?? Date.now()) + minutes * 60_000;
-      throw new CommentRateLimited(Math.max(1, Math.ceil((freesAt - Date.now()) / 60_000)));
+      throw new CommentRateLimited(Math.max(1, Math.ceil((freesAt - Date.now()) / 1000)));
     }
   }
   await recordAttempts(trx, sorted.map((limit) => limit.key));

@@ -33,9 +33,10 @@ for (const engine of ENGINES) {
       assert.equal(await hitsOf(workId), 1);
       assert.equal(await dailyOf(workId), 1);
       // The same member again after the flush: the per-day table still knows them.
-      await client.get(`/works/${workId}`);
+      const page = await client.get(`/works/${workId}`);
       await t.runPendingJobs();
       assert.equal(await hitsOf(workId), 1);
+      assert.match(page.body, /<dt>Comments:<\/dt><dd>0<\/dd><dt>Kudos:<\/dt><dd data-kudos-count="true">0<\/dd><dt>Bookmarks:<\/dt><dd>0<\/dd><dt>Hits:<\/dt><dd>1<\/dd>/, 'the work page shows its hits with the other counts');
     });
 
     it('counts guests by a salted hash of address and user agent, never the address itself', async () => {

@@ -85,8 +85,11 @@ export function listingWhere(q: ListingQuery): RawBuilder<SqlBool> {
   return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }
 
-/** Each sort as the btree of migration 0011 that serves it has it, then id for a stable order. */
-function orderBySql(sort: SortKey, text: TextQuery | null): RawBuilder<unknown> {
+/**
+ * Each sort as the btree of migration 0011 that serves it has it, then id for a stable order.
+ * Exported for listings of other rows joined to `works` (a member's bookmarks).
+ */
+export function worksOrderSql(sort: SortKey, text: TextQuery | null): RawBuilder<unknown> {
   switch (sort) {
     case 'best':
       return text ? sql`${textRankSql(text)} desc, works.id desc` : sql`works.revised_at desc, works.id desc`;
@@ -113,7 +116,7 @@ function orderBySql(sort: SortKey, text: TextQuery | null): RawBuilder<unknown> 
 
 /** The query of one page of blurbs (exported so the plans can be checked with EXPLAIN). */
 export function worksPageQuery(db: DbOrTrx, q: ListingQuery, limit: number, offset: number) {
-  const order = orderBySql(q.sort, q.text);
+  const order = worksOrderSql(q.sort, q.text);
   // The page's ids first, then the blurbs of those 20: the blurb columns are subqueries, and
   // in one query they would run for every row OFFSET skips (1,000 of them on page 50).
   const page = q.sort === 'best' && q.text
@@ -146,8 +149,23 @@ const FACET_TYPES = FILTER_TAG_TYPES;
  * works: their filter tags (canonical tags and meta-tags) unnested and counted, the top
  * FACETS_PER_TYPE of each type, over at most FACET_LIMIT works (see listing.model.ts).
  */
-export async function countAndFacets(db: DbOrTrx, q: ListingQuery): Promise<{ total: number; exact: boolean; facets: Facets }> {
-  const result = await countAndFacetsSql(q).execute(db);
+export async function countAndFacets(db: DbOrTrx, q: ListingQuery): Promise<CountedFacets> {
+  return countAndFacetsOver(db, sql`select works.filter_tag_ids from works where ${listingWhere(q)}`);
+}
+
+export interface CountedFacets {
+  total: number;
+  exact: boolean;
+  facets: Facets;
+}
+
+/**
+ * The total and facets of any set of matching rows, given as a select of one column,
+ * `filter_tag_ids` (null for rows that are not works: counted, no tags). Listings of other rows
+ * joined to works (a member's bookmarks) use it with their own conditions.
+ */
+export async function countAndFacetsOver(db: DbOrTrx, matched: RawBuilder<unknown>): Promise<CountedFacets> {
+  const result = await countAndFacetsSql(matched).execute(db);
   const total = Number(result.rows[0]?.total ?? 0);
   const byType = Object.fromEntries(FACET_TYPES.map((t) => [t, [] as FacetEntry[]])) as Record<WorkTagType, FacetEntry[]>;
   for (const row of result.rows) {
@@ -158,10 +176,11 @@ export async function countAndFacets(db: DbOrTrx, q: ListingQuery): Promise<{ to
   return { total: exact ? total : COUNT_LIMIT, exact, facets: { byType, exact: total <= FACET_LIMIT } };
 }
 
-export function countAndFacetsSql(q: ListingQuery) {
+/** The count-and-facets query over `matched` (a select of filter_tag_ids), exported for EXPLAIN. */
+export function countAndFacetsSql(matched: RawBuilder<unknown>) {
   return sql<{ total: number; id: number | null; type: WorkTagType | null; name: string | null; n: number | null }>`
     with matched as (
-      select works.filter_tag_ids from works where ${listingWhere(q)} limit ${COUNT_LIMIT + 1}
+      ${matched} limit ${COUNT_LIMIT + 1}
     ), counted as (
       select u.tag_id, count(*) as n
       from (select filter_tag_ids from matched limit ${FACET_LIMIT}) f cross join unnest(f.filter_tag_ids) as u(tag_id)

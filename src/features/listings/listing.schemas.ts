@@ -14,11 +14,14 @@ const SCALAR_PARAMS = ['complete', 'single_chapter', 'language', 'words_from', '
 const MAX_TAGS_PER_PARAM = 30;
 const MAX_QUERY_LENGTH = 500;
 
-/** Keeps only the parameters the listing knows (unknown ones are ignored), as lists of strings. */
-export function rawQuery(query: unknown): RawQuery {
+/**
+ * Keeps only the parameters the listing knows (unknown ones are ignored), as lists of strings.
+ * A page with filters of its own (a member's bookmarks) names them in `extra`.
+ */
+export function rawQuery(query: unknown, extra: readonly string[] = []): RawQuery {
   const raw: RawQuery = {};
   if (!query || typeof query !== 'object') return raw;
-  const known = new Set<string>([...TAG_PARAMS, ...SCALAR_PARAMS]);
+  const known = new Set<string>([...TAG_PARAMS, ...SCALAR_PARAMS, ...extra]);
   for (const [key, value] of Object.entries(query as Record<string, unknown>)) {
     if (!known.has(key)) continue;
     const values = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');

@@ -3,21 +3,22 @@ import type { FieldErrors } from '../../platform/views/forms.tsx';
 import type { Viewer } from '../../platform/views/page-context.ts';
 import { BEST_MATCH_CANDIDATES, parseTextQuery } from '../search/text-search.ts';
 import type { WorkTagType } from '../tags/tags.model.ts';
-import { COUNT_LIMIT, FILTER_TAG_TYPES, WORKS_PER_PAGE, type ListingFilters, type ListingResult, type ListingScope, type SortKey } from './listing.model.ts';
+import { COUNT_LIMIT, FILTER_TAG_TYPES, WORKS_PER_PAGE, type ListingFilters, type ListingResult, type ListingScope, type ResolvedTag, type SortKey } from './listing.model.ts';
 import { countAndFacets, listWorksPage, resolveTagNames, type ListingQuery } from './listing.repository.ts';
 import { parseListingQuery, type RawQuery } from './listing.schemas.ts';
 
-export type ListingOutcome = { ok: true; filters: ListingFilters; result: ListingResult } | { ok: false; errors: FieldErrors };
+/** The filter's tag names as filter ids: included ids per type (null when an included name is no tag: nothing matches), excluded ids. */
+export interface ResolvedFilterTags {
+  tags: ResolvedTag[];
+  include: Record<WorkTagType, number[]> | null;
+  exclude: number[];
+}
 
 /**
- * A listing page's works, total and facets for the viewer, in a fixed number of queries: the
- * tag names (when the URL names any), the page of blurbs, and the count with the facets.
+ * Looks the filter's tag names up (one query, none when the URL names no tag). Shared by every
+ * listing of works, including a member's bookmarks.
  */
-export async function loadListing(db: Db, viewer: Viewer | null, scope: ListingScope, raw: RawQuery): Promise<ListingOutcome> {
-  const parsed = parseListingQuery(raw);
-  if (!parsed.ok) return parsed;
-  const filters = parsed.filters;
-
+export async function resolveFilterTags(db: Db, filters: ListingFilters): Promise<ResolvedFilterTags> {
   const refs = FILTER_TAG_TYPES.flatMap((type) => [...filters.include[type], ...filters.exclude[type]].map((name) => ({ type, name })));
   const tags = await resolveTagNames(db, refs);
   const include = Object.fromEntries(FILTER_TAG_TYPES.map((t) => [t, [] as number[]])) as Record<WorkTagType, number[]>;
@@ -34,9 +35,25 @@ export async function loadListing(db: Db, viewer: Viewer | null, scope: ListingS
     for (const id of filters.exclude[type].map(() => tags[i++]!.filterId)) if (id !== null) exclude.push(id);
   }
 
+  return { tags, include: missingInclude ? null : include, exclude };
+}
+
+export type ListingOutcome = { ok: true; filters: ListingFilters; result: ListingResult } | { ok: false; errors: FieldErrors };
+
+/**
+ * A listing page's works, total and facets for the viewer, in a fixed number of queries: the
+ * tag names (when the URL names any), the page of blurbs, and the count with the facets.
+ */
+export async function loadListing(db: Db, viewer: Viewer | null, scope: ListingScope, raw: RawQuery): Promise<ListingOutcome> {
+  const parsed = parseListingQuery(raw);
+  if (!parsed.ok) return parsed;
+  const filters = parsed.filters;
+
+  const { tags, include, exclude } = await resolveFilterTags(db, filters);
+
   const text = filters.q ? parseTextQuery(filters.q) : null;
   const sort: SortKey = filters.sort === 'best' || filters.sort === null ? (text ? 'best' : 'updated') : filters.sort;
-  const query: ListingQuery = { viewer, scope, filters, include: missingInclude ? null : include, exclude, text, sort };
+  const query: ListingQuery = { viewer, scope, filters, include, exclude, text, sort };
   const offset = (filters.page - 1) * WORKS_PER_PAGE;
   // Pages stop where counting stops, so no page is deeper than the count can vouch for.
   const deepest = COUNT_LIMIT / WORKS_PER_PAGE;

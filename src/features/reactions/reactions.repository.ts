@@ -6,6 +6,9 @@ import type { KudosSummary } from '../kudos/kudos.model.ts';
 export interface WorkReactionCounts {
   kudosCount: number;
   bookmarksCount: number;
+  commentsCount: number;
+  /** Refreshed by the hits flush; on a guest's cached page up to the cache TTL old (ARCHITECTURE.md). */
+  hitsCount: number;
   kudos: KudosSummary;
   /** This member's own state (all false/null for guests), their subscription to the work included. */
   viewer: { gaveKudos: boolean; bookmarkId: number | null; markedForLater: boolean; subscribed: boolean };
@@ -22,6 +25,8 @@ export async function findWorkReactions(db: DbOrTrx, workId: number, viewerId: n
     .select([
       'works.kudos_count',
       'works.bookmarks_count',
+      'works.comments_count',
+      'works.hits_count',
       kudosSummaryJson.as('kudos'),
       sql<boolean>`coalesce(exists (select 1 from kudos k where k.work_id = works.id and k.user_id = ${viewer}), false)`.as('gave_kudos'),
       sql<number | null>`(select b.id from bookmarks b where b.work_id = works.id and b.user_id = ${viewer})`.as('bookmark_id'),
@@ -34,6 +39,8 @@ export async function findWorkReactions(db: DbOrTrx, workId: number, viewerId: n
     row && {
       kudosCount: row.kudos_count,
       bookmarksCount: row.bookmarks_count,
+      commentsCount: row.comments_count,
+      hitsCount: row.hits_count,
       kudos: toKudosSummary(row.kudos),
       viewer: { gaveKudos: row.gave_kudos, bookmarkId: row.bookmark_id === null ? null : Number(row.bookmark_id), markedForLater: row.marked_for_later, subscribed: row.subscribed },
     }

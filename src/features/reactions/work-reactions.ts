@@ -35,6 +35,8 @@ export async function loadWorkReactions(request: FastifyRequest, work: Work, rea
   const counts = (await findWorkReactions(db, work.id, viewer?.id ?? null)) ?? {
     kudosCount: 0,
     bookmarksCount: 0,
+    commentsCount: 0,
+    hitsCount: 0,
     kudos: { members: [], memberCount: 0, guestCount: 0 },
     viewer: { gaveKudos: false, bookmarkId: null, markedForLater: false, subscribed: false },
   };

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from './errors.ts';
+import { AppError, tryAgainIn } from './errors.ts';
 import { sendPage } from './page.ts';
 import { ErrorPage } from '../views/error-page.tsx';
 
@@ -7,6 +7,14 @@ interface Explained {
   status: number;
   title: string;
   message: string;
+  /** Sent as `Retry-After` (every 429 has one). */
+  retryAfterSeconds?: number;
+}
+
+/** A wait of @fastify/rate-limit's: it sets Retry-After (seconds) on the reply before throwing. */
+function pluginRetryAfter(reply: FastifyReply): number {
+  const seconds = Number(reply.getHeader('retry-after'));
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60;
 }
 
 const titles: Record<number, string> = {
@@ -21,9 +29,10 @@ const titles: Record<number, string> = {
 };
 
 /** Turns any thrown error into a status and a message that is safe to show. */
-function explain(error: FastifyError | AppError | Error, maxBodyBytes: number): Explained {
+function explain(error: FastifyError | AppError | Error, reply: FastifyReply, maxBodyBytes: number): Explained {
   if (error instanceof AppError) {
-    return { status: error.statusCode, title: titles[error.statusCode] ?? 'Error', message: error.message };
+    const retry = error.statusCode === 429 ? { retryAfterSeconds: error.retryAfterSeconds ?? 60 } : {};
+    return { status: error.statusCode, title: titles[error.statusCode] ?? 'Error', message: error.message, ...retry };
   }
   const fastifyError = error as FastifyError;
   const status = fastifyError.statusCode ?? 500;
@@ -37,7 +46,8 @@ function explain(error: FastifyError | AppError | Error, maxBodyBytes: number): 
       return { status: 415, title: titles[415]!, message: 'This archive accepts forms and JSON only.' };
   }
   if (status === 429) {
-    return { status, title: titles[429]!, message: `Too many attempts. ${error.message.replace(/^Rate limit exceeded, retry in/, 'Try again in')}.` };
+    const retryAfterSeconds = pluginRetryAfter(reply);
+    return { status, title: titles[429]!, message: `Too many attempts. ${tryAgainIn(retryAfterSeconds)}`, retryAfterSeconds };
   }
   if (status >= 400 && status < 500) {
     return { status, title: titles[status] ?? titles[400]!, message: 'The request could not be understood. Check what you sent and try again.' };
@@ -47,7 +57,8 @@ function explain(error: FastifyError | AppError | Error, maxBodyBytes: number): 
 
 export function registerErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const explained = explain(error, app.config.maxBodyBytes);
+    const explained = explain(error, reply, app.config.maxBodyBytes);
+    if (explained.retryAfterSeconds !== undefined) void reply.header('retry-after', String(explained.retryAfterSeconds));
     if (explained.status >= 500) request.log.error({ err: error }, 'unhandled error');
     else request.log.info({ code: (error as FastifyError).code, status: explained.status }, error.message);
     // Scripts asking for JSON (the islands) get the same safe message as JSON.

@@ -24,10 +24,18 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** For `rate_limited`: seconds until trying again can work, sent as `Retry-After`. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.statusCode = statusByCode[code];
   }
+}
+
+/** "Try again in 3 minutes." for a wait in seconds: whole minutes, at least one, as people read it. */
+export function tryAgainIn(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return `Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
 }
 
 export const notFound = (what = 'page') => new AppError('not_found', `We couldn't find that ${what}.`);

@@ -183,7 +183,27 @@ for (const engine of ENGINES) {
       // Hits change on every visit: they refresh with the TTL instead (ARCHITECTURE.md).
       await warm(`/works/${workId}`);
       await t.db.updateTable('works').set({ hits_count: 99 }).where('id', '=', workId).execute();
-      assert.equal(cacheState(await guestGet(`/works/${workId}`)), 'hit');
+      const stale = await guestGet(`/works/${workId}`);
+      assert.equal(cacheState(stale), 'hit');
+      assert.match(stale.body, /<dt>Hits:<\/dt><dd>0<\/dd>/, 'the cached page keeps its hit count until the TTL');
+      assert.match((await reader.client.get(`/works/${workId}`)).body, /<dt>Hits:<\/dt><dd>99<\/dd>/, 'members see it now');
+    });
+
+    it('refreshes the hit count on a cached work page with the cache TTL', async () => {
+      const short = await startTestApp(engine, { pageCacheTtlSeconds: 1 });
+      try {
+        const author = await buildUser(short.db);
+        const workId = await buildWork(short.db, author);
+        await warm(`/works/${workId}`, short.app);
+        await short.db.updateTable('works').set({ hits_count: 42 }).where('id', '=', workId).execute();
+        assert.match((await guestGet(`/works/${workId}`, {}, short.app)).body, /<dt>Hits:<\/dt><dd>0<\/dd>/);
+        await new Promise((resolve) => setTimeout(resolve, 1100));
+        const fresh = await guestGet(`/works/${workId}`, {}, short.app);
+        assert.equal(cacheState(fresh), 'miss');
+        assert.match(fresh.body, /<dt>Hits:<\/dt><dd>42<\/dd>/);
+      } finally {
+        await short.close();
+      }
     });
 
     it('counts a hit for a guest answered from the cache or with 304', async () => {

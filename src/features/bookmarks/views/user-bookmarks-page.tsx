@@ -1,72 +1,27 @@
+import type { FieldErrors } from '../../../platform/views/forms.tsx';
 import { formatCount } from '../../../platform/views/format.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import { Pagination } from '../../../platform/views/pagination.tsx';
-import type { PageWindow } from '../../../platform/http/pagination.ts';
-import { Creators } from '../../works/views/creators.tsx';
+import type { RawQuery } from '../../listings/listing.schemas.ts';
+import { FilterSidebar } from '../../listings/views/filter-sidebar.tsx';
+import { MissingTagNotices } from '../../listings/views/listing-view.tsx';
 import { ReactionWorkBlurb } from '../../reactions/views/reaction-blurb.tsx';
-import type { BookmarkFilters, Facet, ListedBookmark } from '../bookmarks.model.ts';
+import { Creators } from '../../works/views/creators.tsx';
+import type { BookmarkListing, BookmarkListingOutcome } from '../bookmark-listing.service.ts';
+import { BOOKMARK_SORT_LABELS, BOOKMARK_SORTS, type BookmarkFilters, type ListedBookmark } from '../bookmarks.model.ts';
+import { bookmarksHref } from '../bookmarks.schemas.ts';
 import { BookmarkDetails } from './bookmark-details.tsx';
+import { BookmarkFilterFields } from './bookmark-filter-fields.tsx';
 
 interface Props {
   ctx: PageContext;
   username: string;
-  bookmarks: ListedBookmark[];
-  window: PageWindow;
-  filters: BookmarkFilters;
-  facets: { fandoms: Facet[]; tags: Facet[] };
+  raw: RawQuery;
+  outcome: BookmarkListingOutcome;
 }
 
-/** The page's address with these filters (and page), so paging keeps them. */
-export function bookmarksHref(base: string, filters: BookmarkFilters, page = 1): string {
-  const params = new URLSearchParams();
-  if (filters.rec) params.set('rec', '1');
-  if (filters.tag) params.set('tag', filters.tag);
-  if (filters.fandom) params.set('fandom', filters.fandom);
-  if (page > 1) params.set('page', String(page));
-  const query = params.toString();
-  return query ? `${base}?${query}` : base;
-}
-
-function FacetSelect({ name, label, anyLabel, facets, chosen }: { name: string; label: string; anyLabel: string; facets: Facet[]; chosen: string | null }) {
-  // A value typed into the address that no bookmark has still shows as chosen.
-  const options = chosen && !facets.some((f) => f.name.toLowerCase() === chosen.toLowerCase()) ? [{ name: chosen, count: 0 }, ...facets] : facets;
-  return (
-    <div class="field">
-      <label for={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name}>
-        <option value="">{anyLabel}</option>
-        {options.map((facet) => (
-          <option key={facet.name} value={facet.name} selected={chosen !== null && facet.name.toLowerCase() === chosen.toLowerCase()}>
-            {facet.name} ({formatCount(facet.count)})
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function Filters({ base, filters, facets }: { base: string; filters: BookmarkFilters; facets: Props['facets'] }) {
-  return (
-    <aside class="bookmark-filters" aria-labelledby="bookmark-filters-heading">
-      <h2 id="bookmark-filters-heading">Filter bookmarks</h2>
-      <form method="get" action={base} class="stack-form">
-        <div class="field">
-          <label class="choice" for="filter-rec">
-            <input type="checkbox" id="filter-rec" name="rec" value="1" checked={filters.rec} /> Recs only
-          </label>
-        </div>
-        <FacetSelect name="tag" label="Bookmark tag" anyLabel="Any tag" facets={facets.tags} chosen={filters.tag} />
-        <FacetSelect name="fandom" label="Fandom" anyLabel="Any fandom" facets={facets.fandoms} chosen={filters.fandom} />
-        <p class="hint">Newest bookmarks first.</p>
-        <div class="form-actions">
-          <button type="submit">Filter</button>
-          <a href={base}>Clear filters</a>
-        </div>
-      </form>
-    </aside>
-  );
-}
+const SORT_CHOICES = BOOKMARK_SORTS.map((key) => ({ key, label: BOOKMARK_SORT_LABELS[key] }));
 
 function SeriesBookmark({ bookmark }: { bookmark: ListedBookmark & { series: NonNullable<ListedBookmark['series']> } }) {
   const headingId = `bookmark-${bookmark.id}-title`;
@@ -81,36 +36,73 @@ function SeriesBookmark({ bookmark }: { bookmark: ListedBookmark & { series: Non
   );
 }
 
-/** A member's bookmarks: public ones for others, all of them (private marked) for the owner. */
-export function UserBookmarksPage({ ctx, username, bookmarks, window, filters, facets }: Props) {
+/** "Bookmarks 21–40 of 57", as the works listings head a page. */
+function resultsHeading(result: BookmarkListing): string {
+  const { total, exact, page } = result;
+  if (total === 0 || result.pastEnd) return 'No bookmarks';
+  if (total === 1) return '1 bookmark';
+  const first = (page - 1) * 20 + 1;
+  return `Bookmarks ${formatCount(first)}–${formatCount(Math.min(total, page * 20))} of ${exact ? '' : 'more than '}${formatCount(total)}`;
+}
+
+function Results({ ctx, base, username, isOwner, filters, result }: { ctx: PageContext; base: string; username: string; isOwner: boolean; filters: BookmarkFilters; result: BookmarkListing }) {
+  const filtered = bookmarksHref(base, { ...filters, works: { ...filters.works, page: 1 } }, 1) !== base;
+  return (
+    <>
+      <h2>{resultsHeading(result)}</h2>
+      <MissingTagNotices filters={filters.works} tags={result.tags} />
+      {result.seriesHidden ? <p class="hint">Series bookmarks are listed only without works filters and in date bookmarked order.</p> : null}
+      {result.pastEnd ? (
+        <p class="notice">
+          There is no page {formatCount(result.page)} of these bookmarks. <a href={bookmarksHref(base, filters, result.pageCount)}>Go to the last page</a>
+        </p>
+      ) : result.bookmarks.length === 0 ? (
+        <p class="empty">{filtered ? 'No bookmarks match these filters.' : `${username} has no bookmarks${isOwner ? '' : ' you can see'} yet.`}</p>
+      ) : (
+        <ol class="work-list">
+          {result.bookmarks.map((bookmark) =>
+            bookmark.work ? (
+              <ReactionWorkBlurb key={bookmark.id} work={bookmark.work} idPrefix="bookmark" hideTags={ctx.preferences.hideTags}>
+                <BookmarkDetails bookmark={bookmark} showOwner={false} canEdit={isOwner} />
+              </ReactionWorkBlurb>
+            ) : bookmark.series ? (
+              <SeriesBookmark key={bookmark.id} bookmark={{ ...bookmark, series: bookmark.series }} />
+            ) : null,
+          )}
+        </ol>
+      )}
+      <Pagination page={Math.min(result.page, result.pageCount)} pageCount={result.pageCount} href={(n) => bookmarksHref(base, filters, n)} />
+    </>
+  );
+}
+
+/**
+ * A member's bookmarks: public ones for others, all of them (private marked) for the owner,
+ * with the works listings' filter sidebar plus the bookmark's own filters and sorts.
+ */
+export function UserBookmarksPage({ ctx, username, raw, outcome }: Props) {
   const base = `/users/${encodeURIComponent(username)}/bookmarks`;
   const isOwner = ctx.viewer?.username.toLowerCase() === username.toLowerCase();
+  const errors: FieldErrors = outcome.ok ? {} : outcome.errors;
+  const result = outcome.ok ? outcome.result : null;
+  const title = `Bookmarks by ${username}`;
   return (
-    <Layout ctx={ctx} title={`Bookmarks by ${username}`}>
-      <h1>Bookmarks by {username}</h1>
+    <Layout ctx={ctx} title={!outcome.ok ? `Error: ${title}` : outcome.result.page > 1 ? `${title} (page ${outcome.result.page})` : title} islands>
+      <h1>{title}</h1>
       {isOwner ? <p class="hint">Private bookmarks are marked; only you can see them.</p> : null}
-      <div class="with-filters">
-        <Filters base={base} filters={filters} facets={facets} />
-        <section class="bookmark-results" aria-labelledby="bookmark-results-heading">
-          <h2 id="bookmark-results-heading">
-            {window.total === 0 ? 'No bookmarks' : `${window.first}–${window.last} of ${formatCount(window.total)} ${window.total === 1 ? 'bookmark' : 'bookmarks'}`}
-          </h2>
-          {bookmarks.length === 0 ? (
-            <p class="empty">{filters.rec || filters.tag || filters.fandom ? 'No bookmarks match these filters.' : `${username} has no bookmarks${isOwner ? '' : ' you can see'} yet.`}</p>
+      <div class="listing">
+        <FilterSidebar action={base} raw={raw} errors={errors} facets={result?.facets ?? null} tags={result?.tags ?? []} sorts={SORT_CHOICES} defaultSort="bookmarked">
+          <BookmarkFilterFields raw={raw} errors={errors} bookmarkTags={result?.bookmarkTags ?? []} />
+        </FilterSidebar>
+        <section class="listing-results">
+          {outcome.ok ? (
+            <Results ctx={ctx} base={base} username={username} isOwner={isOwner} filters={outcome.filters} result={outcome.result} />
           ) : (
-            <ol class="work-list">
-              {bookmarks.map((bookmark) =>
-                bookmark.work ? (
-                  <ReactionWorkBlurb key={bookmark.id} work={bookmark.work} idPrefix="bookmark" hideTags={ctx.preferences.hideTags}>
-                    <BookmarkDetails bookmark={bookmark} showOwner={false} canEdit={isOwner} />
-                  </ReactionWorkBlurb>
-                ) : bookmark.series ? (
-                  <SeriesBookmark key={bookmark.id} bookmark={{ ...bookmark, series: bookmark.series }} />
-                ) : null,
-              )}
-            </ol>
+            <>
+              <h2>Bookmarks</h2>
+              <p class="notice">Some of these filters can't be used as they are. Fix them in the form, then choose Sort and filter again.</p>
+            </>
           )}
-          <Pagination page={window.page} pageCount={window.pageCount} href={(n) => bookmarksHref(base, filters, n)} />
         </section>
       </div>
     </Layout>

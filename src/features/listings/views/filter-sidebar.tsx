@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { SearchHelp, SEARCH_HINT } from '../../search/views/search-help.tsx';
 import { ErrorSummary, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { formatCount } from '../../../platform/views/format.tsx';
@@ -15,17 +16,30 @@ export interface FilterSidebarProps {
   tags: ResolvedTag[];
   /** The tag a tag page lists under: always on, so not offered as a facet. */
   pageTagId?: number | undefined;
+  /** The sorts offered (the works sorts unless given) and the default one, sent as a blank. */
+  sorts?: readonly SortChoice[];
+  defaultSort?: string;
+  /** A page's own filters (a member's bookmarks), shown after the search field. */
+  children?: ComponentChildren;
 }
+
+export interface SortChoice {
+  key: string;
+  label: string;
+}
+
+/** The works listings' sorts (date updated is their default). */
+export const WORK_SORT_CHOICES: readonly SortChoice[] = SORTS.map((key) => ({ key, label: key === 'best' ? `${SORT_LABELS[key]} (with a search)` : SORT_LABELS[key] }));
 
 const FREE_TYPES: WorkTagType[] = ['fandom', 'character', 'relationship', 'freeform'];
 const first = (raw: RawQuery, name: string) => raw[name]?.[0] ?? '';
 
-function fieldProps(name: string, errors: FieldErrors) {
+export function fieldProps(name: string, errors: FieldErrors) {
   const error = errors[name];
   return { id: `field-${name}`, name, ...(error ? { 'aria-invalid': 'true' as const, 'aria-describedby': `field-${name}-error` } : {}) };
 }
 
-function FieldError({ name, errors }: { name: string; errors: FieldErrors }) {
+export function FieldError({ name, errors }: { name: string; errors: FieldErrors }) {
   const error = errors[name];
   return error ? <p class="field-error" id={`field-${name}-error`}>{error}</p> : null;
 }
@@ -139,8 +153,8 @@ function ScalarFields({ raw, errors }: { raw: RawQuery; errors: FieldErrors }) {
  * JavaScript. On phones it is a <details> sheet the reader opens; on wide screens a sidebar.
  */
 export function FilterSidebar(props: FilterSidebarProps) {
-  const { raw, errors, facets, action } = props;
-  const sort = first(raw, 'sort');
+  const { raw, errors, facets, action, sorts = WORK_SORT_CHOICES, defaultSort = 'updated' } = props;
+  const sort = first(raw, 'sort') || defaultSort;
   return (
     <details class="filter-sheet" open={Object.keys(errors).length > 0 ? true : undefined}>
       <summary>Sort and filter</summary>
@@ -150,9 +164,9 @@ export function FilterSidebar(props: FilterSidebarProps) {
           <label for="field-sort">Sort by</label>
           <FieldError name="sort" errors={errors} />
           <select {...fieldProps('sort', errors)}>
-            {SORTS.map((key) => (
-              <option key={key} value={key === 'updated' ? '' : key} selected={(sort || 'updated') === key}>
-                {key === 'best' ? `${SORT_LABELS[key]} (with a search)` : SORT_LABELS[key]}
+            {sorts.map(({ key, label }) => (
+              <option key={key} value={key === defaultSort ? '' : key} selected={sort === key}>
+                {label}
               </option>
             ))}
           </select>
@@ -167,6 +181,7 @@ export function FilterSidebar(props: FilterSidebarProps) {
             <input type="checkbox" name="full_text" value="1" checked={first(raw, 'full_text') === '1'} /> Search the works’ text too
           </label>
         </div>
+        {props.children}
         <p class="hint" id="filter-commas-hint">Separate several tags with commas.</p>
         {facets && !facets.exact ? (
           <p class="hint">Tag counts are about: they are counted over {formatCount(FACET_LIMIT)} of the matching works.</p>

@@ -5,7 +5,7 @@ import { Pagination } from '../../../platform/views/pagination.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import { TAG_TYPE_LABELS } from '../../tags/tags.model.ts';
 import { WorkList } from '../../works/views/work-blurb.tsx';
-import type { ListingFilters, ListingResult } from '../listing.model.ts';
+import type { ListingFilters, ListingResult, ResolvedTag } from '../listing.model.ts';
 import { listingHref, type RawQuery } from '../listing.schemas.ts';
 import type { ListingOutcome } from '../listing.service.ts';
 import { FilterSidebar } from './filter-sidebar.tsx';
@@ -21,8 +21,9 @@ export function worksHeading(result: ListingResult, suffix = ''): string {
   return `Works ${formatCount(first)}–${formatCount(last)} of ${exact ? '' : 'more than '}${formatCount(total)}${suffix}`;
 }
 
-function Messages({ filters, result, base }: { filters: ListingFilters; result: ListingResult; base: string }) {
-  const missing = result.tags.filter((t) => t.filterId === null && filters.include[t.type].some((n) => n.toLowerCase() === t.name.toLowerCase()));
+/** "No fandom is named …" for each included tag name that no tag has (nothing can match). */
+export function MissingTagNotices({ filters, tags }: { filters: ListingFilters; tags: ResolvedTag[] }) {
+  const missing = tags.filter((t) => t.filterId === null && filters.include[t.type].some((n) => n.toLowerCase() === t.name.toLowerCase()));
   return (
     <>
       {missing.map((t) => (
@@ -30,6 +31,14 @@ function Messages({ filters, result, base }: { filters: ListingFilters; result: 
           No {TAG_TYPE_LABELS[t.type].one.toLowerCase()} is named “{t.name}”, so no works match.
         </p>
       ))}
+    </>
+  );
+}
+
+function Messages({ filters, result, base }: { filters: ListingFilters; result: ListingResult; base: string }) {
+  return (
+    <>
+      <MissingTagNotices filters={filters} tags={result.tags} />
       {result.rankedNewestOnly ? (
         <p class="notice">
           Best match ranks the {formatCount(BEST_MATCH_CANDIDATES)} most recently updated of these works. Sort by another order to page through them all.

@@ -13,10 +13,14 @@ export function ReactionStats({ reactions }: { reactions: WorkReactions | undefi
   if (!reactions) return null;
   return (
     <>
+      <dt>Comments:</dt>
+      <dd>{formatCount(reactions.commentsCount)}</dd>
       <dt>Kudos:</dt>
       <dd data-kudos-count>{formatCount(reactions.kudosCount)}</dd>
       <dt>Bookmarks:</dt>
       <dd>{reactions.bookmarksCount > 0 ? <a href={`/works/${reactions.workId}/bookmarks`}>{formatCount(reactions.bookmarksCount)}</a> : '0'}</dd>
+      <dt>Hits:</dt>
+      <dd>{formatCount(reactions.hitsCount)}</dd>
     </>
   );
 }

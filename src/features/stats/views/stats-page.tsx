@@ -51,6 +51,7 @@ export function StatsPage({ ctx, username, works, daily, authorSubscribers }: Pr
               <tr>
                 <th scope="col">Work</th>
                 {COLUMNS.map(([key, label]) => <th scope="col" key={key}>{label}</th>)}
+                <th scope="col">Over time</th>
               </tr>
             </thead>
             <tbody>
@@ -58,6 +59,7 @@ export function StatsPage({ ctx, username, works, daily, authorSubscribers }: Pr
                 <tr key={w.id}>
                   <th scope="row"><a href={`/works/${w.id}`}>{w.title}</a></th>
                   {COLUMNS.map(([key]) => <td key={key}>{formatCount(w[key])}</td>)}
+                  <td><a href={`/works/${w.id}/stats`}>Chart<span class="visually-hidden"> of {w.title}</span></a></td>
                 </tr>
               ))}
             </tbody>
@@ -65,6 +67,7 @@ export function StatsPage({ ctx, username, works, daily, authorSubscribers }: Pr
               <tr>
                 <th scope="row">All works</th>
                 {COLUMNS.map(([key]) => <td key={key}>{formatCount(totals[key])}</td>)}
+                <td />
               </tr>
             </tfoot>
           </table>

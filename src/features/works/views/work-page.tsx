@@ -106,6 +106,7 @@ export function WorkPage({ ctx, work, reading, canEdit, seriesPlaces, comments, 
             <ul class="actions" aria-label="Work actions">
               <li><a class="button" href={`/works/${work.id}/edit`}>Edit</a></li>
               <ChapterActionItems workId={work.id} chapterCount={work.chapterCount} />
+              <li><a class="button" href={`/works/${work.id}/stats`}>Statistics</a></li>
               <li><a class="button button-danger" href={`/works/${work.id}/delete`}>Delete</a></li>
             </ul>
           ) : null}
