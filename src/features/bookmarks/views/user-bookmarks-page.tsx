@@ -8,7 +8,7 @@ import { FilterSidebar } from '../../listings/views/filter-sidebar.tsx';
 import { MissingTagNotices } from '../../listings/views/listing-view.tsx';
 import { ReactionWorkBlurb } from '../../reactions/views/reaction-blurb.tsx';
 import { Creators } from '../../works/views/creators.tsx';
-import type { BookmarkListing, BookmarkListingOutcome } from '../bookmark-listing.service.ts';
+import { BOOKMARKS_PER_PAGE, type BookmarkListing, type BookmarkListingOutcome } from '../bookmark-listing.service.ts';
 import { BOOKMARK_SORT_LABELS, BOOKMARK_SORTS, type BookmarkFilters, type ListedBookmark } from '../bookmarks.model.ts';
 import { bookmarksHref } from '../bookmarks.schemas.ts';
 import { BookmarkDetails } from './bookmark-details.tsx';
@@ -41,8 +41,8 @@ function resultsHeading(result: BookmarkListing): string {
   const { total, exact, page } = result;
   if (total === 0 || result.pastEnd) return 'No bookmarks';
   if (total === 1) return '1 bookmark';
-  const first = (page - 1) * 20 + 1;
-  return `Bookmarks ${formatCount(first)}–${formatCount(Math.min(total, page * 20))} of ${exact ? '' : 'more than '}${formatCount(total)}`;
+  const first = (page - 1) * BOOKMARKS_PER_PAGE + 1;
+  return `Bookmarks ${formatCount(first)}–${formatCount(Math.min(total, page * BOOKMARKS_PER_PAGE))} of ${exact ? '' : 'more than '}${formatCount(total)}`;
 }
 
 function Results({ ctx, base, username, isOwner, filters, result }: { ctx: PageContext; base: string; username: string; isOwner: boolean; filters: BookmarkFilters; result: BookmarkListing }) {
