@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/schema.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import type { Viewer } from '../../platform/views/page-context.ts';
-import { COUNT_LIMIT, WORKS_PER_PAGE, type Facets, type ResolvedTag } from '../listings/listing.model.ts';
+import { COUNT_LIMIT, WORKS_PER_PAGE, type ListingPaging } from '../listings/listing.model.ts';
 import type { RawQuery } from '../listings/listing.schemas.ts';
 import { resolveFilterTags } from '../listings/listing.service.ts';
 import { parseTextQuery } from '../search/text-search.ts';
@@ -13,18 +13,10 @@ import { countAndFacetsOfBookmarks, listBookmarksPage, type BookmarkListingQuery
 
 export const BOOKMARKS_PER_PAGE = WORKS_PER_PAGE;
 
-export interface BookmarkListing {
+export interface BookmarkListing extends ListingPaging {
   bookmarks: ListedBookmark[];
-  /** Exact when `exact`; else COUNT_LIMIT, meaning "more than". */
-  total: number;
-  exact: boolean;
-  page: number;
-  pageCount: number;
-  pastEnd: boolean;
-  /** Facets of the bookmarked works that match (the works sidebar's), and the member's bookmark tags. */
-  facets: Facets;
+  /** The facets (in ListingPaging) are those of the bookmarked works that match: the works sidebar's. Then the member's bookmark tags. */
   bookmarkTags: Facet[];
-  tags: ResolvedTag[];
   /** Series bookmarks are left out by the filters chosen (listsSeries). */
   seriesHidden: boolean;
 }

@@ -103,8 +103,8 @@ export interface Facets {
   exact: boolean;
 }
 
-export interface ListingResult {
-  works: WorkSummary[];
+/** Where a filtered page stands in its results: shared by the works listings and the bookmarks page. */
+export interface ListingPaging {
   /** Exact when `exact`; else COUNT_LIMIT, meaning "more than". */
   total: number;
   exact: boolean;
@@ -113,7 +113,12 @@ export interface ListingResult {
   /** The page asked for is past the last one (shown with a friendly message, status 200). */
   pastEnd: boolean;
   facets: Facets;
+  /** The tags the filters name, resolved through the graph. */
   tags: ResolvedTag[];
+}
+
+export interface ListingResult extends ListingPaging {
+  works: WorkSummary[];
   /** The order actually used (best match falls back to date updated without a query). */
   sort: Exclude<SortKey, 'best'> | 'best';
   /** Best match ranked only the newest BEST_MATCH_CANDIDATES matches (see listing.repository.ts). */
