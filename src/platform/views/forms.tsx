@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import type { FormValues } from '../http/forms.ts';
 import type { PageContext } from './page-context.ts';
 
 export type FieldErrors = Partial<Record<string, string>>;
@@ -29,6 +30,8 @@ export function ErrorSummary({ errors }: { errors: FieldErrors }) {
 }
 
 interface FieldProps {
+  /** Ids are `<idPrefix>-<name>`; a page with several copies of one form (the inbox's replies) gives each its own prefix. */
+  idPrefix?: string;
   name: string;
   label: string;
   errors: FieldErrors;
@@ -37,8 +40,8 @@ interface FieldProps {
 }
 
 /** A labelled control with its hint and error message wired up for screen readers. */
-export function Field({ name, label, errors, hint, children }: FieldProps) {
-  const id = `field-${name}`;
+export function Field({ idPrefix = 'field', name, label, errors, hint, children }: FieldProps) {
+  const id = `${idPrefix}-${name}`;
   const error = errors[name];
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
@@ -52,6 +55,18 @@ export function Field({ name, label, errors, hint, children }: FieldProps) {
         ...(error ? { 'aria-invalid': 'true' as const } : {}),
         ...(describedBy ? { 'aria-describedby': describedBy } : {}),
       })}
+    </div>
+  );
+}
+
+/** A checkbox that sends "1", with its hint read out with it. */
+export function CheckboxField({ name, label, hint, values }: { name: string; label: string; hint: string; values: FormValues }) {
+  return (
+    <div class="field">
+      <label class="choice" for={`field-${name}`}>
+        <input type="checkbox" id={`field-${name}`} name={name} value="1" checked={values[name] === '1'} aria-describedby={`field-${name}-hint`} /> {label}
+      </label>
+      <p class="hint" id={`field-${name}-hint`}>{hint}</p>
     </div>
   );
 }

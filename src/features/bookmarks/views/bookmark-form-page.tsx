@@ -1,5 +1,5 @@
 import type { FormValues } from '../../../platform/http/forms.ts';
-import { CsrfField, ErrorSummary, Field, titleWithErrors, type FieldErrors } from '../../../platform/views/forms.tsx';
+import { CheckboxField, CsrfField, ErrorSummary, Field, titleWithErrors, type FieldErrors } from '../../../platform/views/forms.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import { BOOKMARK_LIMITS } from '../bookmarks.model.ts';
@@ -20,17 +20,6 @@ interface Props {
   errors?: FieldErrors;
   /** Editing this bookmark; absent for a new one. */
   bookmarkId?: number;
-}
-
-function Checkbox({ name, label, hint, values }: { name: string; label: string; hint: string; values: FormValues }) {
-  return (
-    <div class="field">
-      <label class="choice" for={`field-${name}`}>
-        <input type="checkbox" id={`field-${name}`} name={name} value="1" checked={values[name] === '1'} aria-describedby={`field-${name}-hint`} /> {label}
-      </label>
-      <p class="hint" id={`field-${name}-hint`}>{hint}</p>
-    </div>
-  );
 }
 
 /** Create or edit a bookmark: notes, your own tags, private, rec. */
@@ -54,8 +43,8 @@ export function BookmarkFormPage({ ctx, target, values, errors = {}, bookmarkId 
         <Field name="tags" label="Your tags" errors={errors} hint={`Your own labels, comma separated: up to ${BOOKMARK_LIMITS.tags} tags of up to ${BOOKMARK_LIMITS.tagLength} characters. They are only for your bookmarks.`}>
           {(p) => <input {...p} type="text" value={values.tags ?? ''} autocomplete="off" />}
         </Field>
-        <Checkbox name="rec" label="Rec" hint="Recommend it: recs are marked and can be listed on their own." values={values} />
-        <Checkbox name="private" label="Private" hint="Only you can see a private bookmark, and it isn't counted on the work." values={values} />
+        <CheckboxField name="rec" label="Rec" hint="Recommend it: recs are marked and can be listed on their own." values={values} />
+        <CheckboxField name="private" label="Private" hint="Only you can see a private bookmark, and it isn't counted on the work." values={values} />
         <div class="form-actions">
           <button type="submit">{editing ? 'Save bookmark' : 'Create bookmark'}</button>
           {editing ? <a class="button button-danger" href={`/bookmarks/${bookmarkId}/delete`}>Delete bookmark</a> : null}

@@ -1,34 +1,8 @@
-import type { ComponentChildren } from 'preact';
 import type { FormValues } from '../../../platform/http/forms.ts';
-import { CsrfField, type FieldErrors } from '../../../platform/views/forms.tsx';
+import { CsrfField, Field, type FieldErrors } from '../../../platform/views/forms.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import type { PseudRecord } from '../../accounts/accounts.repository.ts';
 import { COMMENT_MAX, GUEST_MAX_LINKS } from '../comments.model.ts';
-
-interface FieldProps {
-  /** Makes ids unique when a page has several comment forms (the inbox). */
-  prefix: string;
-  name: string;
-  label: string;
-  errors: FieldErrors;
-  hint?: string;
-  children: (props: { id: string; name: string; 'aria-invalid'?: 'true'; 'aria-describedby'?: string }) => ComponentChildren;
-}
-
-/** The Field component of platform/views/forms.tsx, with ids under a prefix. */
-function PrefixedField({ prefix, name, label, errors, hint, children }: FieldProps) {
-  const id = `${prefix}-${name}`;
-  const error = errors[name];
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class={error ? 'field field-invalid' : 'field'}>
-      <label for={id}>{label}</label>
-      {hint ? <p class="hint" id={`${id}-hint`}>{hint}</p> : null}
-      {error ? <p class="field-error" id={`${id}-error`}>{error}</p> : null}
-      {children({ id, name, ...(error ? { 'aria-invalid': 'true' as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
-    </div>
-  );
-}
 
 export interface CommentFormProps {
   ctx: PageContext;
@@ -65,15 +39,15 @@ export function CommentForm({ ctx, action, pseuds, values = {}, errors = {}, pre
       ))}
       {guest ? (
         <>
-          <PrefixedField prefix={prefix} name="name" label="Your name" errors={errors} hint="Shown with your comment.">
+          <Field idPrefix={prefix} name="name" label="Your name" errors={errors} hint="Shown with your comment.">
             {(p) => <input {...p} type="text" maxLength={100} autocomplete="name" value={values.name ?? ''} />}
-          </PrefixedField>
-          <PrefixedField prefix={prefix} name="email" label="Your email" errors={errors} hint="Never shown to anyone.">
+          </Field>
+          <Field idPrefix={prefix} name="email" label="Your email" errors={errors} hint="Never shown to anyone.">
             {(p) => <input {...p} type="email" maxLength={254} autocomplete="email" value={values.email ?? ''} />}
-          </PrefixedField>
+          </Field>
         </>
       ) : (
-        <PrefixedField prefix={prefix} name="pseud_id" label="Comment as" errors={errors}>
+        <Field idPrefix={prefix} name="pseud_id" label="Comment as" errors={errors}>
           {(p) => (
             <select {...p}>
               {pseuds.map((pseud) => (
@@ -83,11 +57,11 @@ export function CommentForm({ ctx, action, pseuds, values = {}, errors = {}, pre
               ))}
             </select>
           )}
-        </PrefixedField>
+        </Field>
       )}
-      <PrefixedField prefix={prefix} name="body" label="Comment" errors={errors} hint={bodyHint(guest)}>
+      <Field idPrefix={prefix} name="body" label="Comment" errors={errors} hint={bodyHint(guest)}>
         {(p) => <textarea {...p} rows={6} maxLength={COMMENT_MAX} value={values.body ?? ''} />}
-      </PrefixedField>
+      </Field>
       <div class="comment-honeypot" aria-hidden="true">
         <label for={`${prefix}-homepage`}>Leave this field empty</label>
         <input type="text" id={`${prefix}-homepage`} name="homepage" tabIndex={-1} autocomplete="off" value="" />

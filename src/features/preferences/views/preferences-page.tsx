@@ -1,6 +1,6 @@
 import type { FormValues } from '../../../platform/http/forms.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
-import { CsrfField, ErrorSummary, titleWithErrors, type FieldErrors } from '../../../platform/views/forms.tsx';
+import { CheckboxField, CsrfField, ErrorSummary, titleWithErrors, type FieldErrors } from '../../../platform/views/forms.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
 import { FONT_SIZES, LINE_WIDTHS, THEMES } from '../preferences.model.ts';
 
@@ -31,17 +31,6 @@ function Choice({ name, legend, options, labels, values, errors }: { name: strin
   );
 }
 
-function Toggle({ name, label, hint, values }: { name: string; label: string; hint: string; values: FormValues }) {
-  return (
-    <div class="field">
-      <label class="choice" for={`field-${name}`}>
-        <input type="checkbox" id={`field-${name}`} name={name} value="1" checked={values[name] === '1'} aria-describedby={`field-${name}-hint`} /> {label}
-      </label>
-      <p class="hint" id={`field-${name}-hint`}>{hint}</p>
-    </div>
-  );
-}
-
 export function PreferencesPage({ ctx, values, errors = {}, saved = false }: Props) {
   return (
     <Layout ctx={ctx} title={titleWithErrors('Reading preferences', errors)}>
@@ -56,8 +45,8 @@ export function PreferencesPage({ ctx, values, errors = {}, saved = false }: Pro
         <Choice name="font_size" legend="Text size" options={FONT_SIZES} labels={fontLabels} values={values} errors={errors} />
         <Choice name="line_width" legend="Line width" options={LINE_WIDTHS} labels={widthLabels} values={values} errors={errors} />
         <Choice name="theme" legend="Colours" options={THEMES} labels={themeLabels} values={values} errors={errors} />
-        <Toggle name="hide_tags" label="Hide tags and warnings until I click" hint="For spoiler-sensitive readers: a work's tags and warnings stay folded until you open them." values={values} />
-        <Toggle name="hide_lyrics" label="Hide song lyrics" hint="Songfic lyrics are folded to a one-line marker you can open." values={values} />
+        <CheckboxField name="hide_tags" label="Hide tags and warnings until I click" hint="For spoiler-sensitive readers: a work's tags and warnings stay folded until you open them." values={values} />
+        <CheckboxField name="hide_lyrics" label="Hide song lyrics" hint="Songfic lyrics are folded to a one-line marker you can open." values={values} />
         <div class="form-actions">
           <button type="submit">Save preferences</button>
         </div>
