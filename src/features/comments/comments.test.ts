@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ENGINES } from '../../../test/support/databases.ts';
-import { buildChapter, buildComment, buildUser, buildWork, logInThroughForm, type BuiltUser } from '../../../test/support/builders.ts';
+import { buildChapter, buildComment, buildUser, buildWork, loggedInMember, logInThroughForm } from '../../../test/support/builders.ts';
 import { startTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
 
 const GUEST = { name: 'Wren', email: 'wren@example.org' };
@@ -14,12 +14,7 @@ for (const engine of ENGINES) {
     });
     after(() => t.close());
 
-    async function member(): Promise<{ user: BuiltUser; client: TestClient }> {
-      const user = await buildUser(t.db);
-      const client = new TestClient(t.app);
-      await logInThroughForm(client, user.username);
-      return { user, client };
-    }
+    const member = () => loggedInMember(t);
 
     async function writerWithWork(settings: { comment_permission?: 'everyone' | 'members' | 'nobody'; moderate_comments?: boolean } = {}) {
       const writer = await member();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ENGINES } from '../../../test/support/databases.ts';
-import { buildComment, buildUser, buildWork, logInThroughForm, type BuiltUser } from '../../../test/support/builders.ts';
+import { buildComment, buildUser, buildWork, loggedInMember } from '../../../test/support/builders.ts';
 import { startTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
 import { addInboxItems } from './inbox.repository.ts';
 
@@ -13,12 +13,7 @@ for (const engine of ENGINES) {
     });
     after(() => t.close());
 
-    async function member(): Promise<{ user: BuiltUser; client: TestClient }> {
-      const user = await buildUser(t.db);
-      const client = new TestClient(t.app);
-      await logInThroughForm(client, user.username);
-      return { user, client };
-    }
+    const member = () => loggedInMember(t);
 
     const readState = async (itemId: number) => (await t.db.selectFrom('inbox_items').select('read_at').where('id', '=', itemId).executeTakeFirstOrThrow()).read_at !== null;
 
