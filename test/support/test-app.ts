@@ -37,6 +37,18 @@ export class QueryCounter {
   }
 }
 
+/**
+ * The queries one page costs once warm: it is requested once (so one-time work such as a first
+ * cache fill is not counted), then again with the counter reset. The page must answer 200.
+ */
+export async function queriesOfWarmPage(t: Pick<TestApp, 'queries'>, client: Pick<TestClient, 'get'>, url: string): Promise<number> {
+  await client.get(url);
+  t.queries.reset();
+  const response = await client.get(url);
+  if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}, not 200`);
+  return t.queries.count;
+}
+
 export async function startTestApp(engine: Engine, overrides: Partial<Config> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const queries = new QueryCounter();
   const database: DatabaseHandle = await createTestDatabase(engine, {

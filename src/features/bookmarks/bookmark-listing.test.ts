@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ENGINES } from '../../../test/support/databases.ts';
 import { buildBookmark, buildChapter, buildUser, buildWork, logInThroughForm, uniqueName, type BuiltUser, type WorkOverrides } from '../../../test/support/builders.ts';
-import { startTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
+import { queriesOfWarmPage, startTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
 import { canonicalTag, synonymTag } from '../../../test/support/wrangling-builders.ts';
 import { addWorkToSeries } from '../series/series.service.ts';
 
@@ -189,13 +189,7 @@ for (const engine of ENGINES) {
       const { reader, base } = await readerWith([{ title: 'First', fandoms: [fandom], bookmark: { tags: ['one'] } }]);
       const client = new TestClient(t.app);
       await logInThroughForm(client, (await buildUser(t.db)).username);
-      const measure = async (url: string) => {
-        await client.get(url);
-        t.queries.reset();
-        const response = await client.get(url);
-        assert.equal(response.statusCode, 200);
-        return t.queries.count;
-      };
+      const measure = (url: string) => queriesOfWarmPage(t, client, url);
       const filtered = `${base}?${q({ fandom, exclude_freeform: 'Nope', rec: '1', bookmark_tag: 'shared', sort: 'kudos' })}`;
       const plain = await measure(base);
       const withTags = await measure(filtered);

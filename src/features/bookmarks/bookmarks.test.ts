@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ENGINES } from '../../../test/support/databases.ts';
 import { buildBookmark, buildUser, buildWork, loggedInMember, logInThroughForm, type BuiltUser } from '../../../test/support/builders.ts';
-import { startTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
+import { queriesOfWarmPage, startTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
 import { addWorkToSeries } from '../series/series.service.ts';
 
 for (const engine of ENGINES) {
@@ -250,13 +250,7 @@ for (const engine of ENGINES) {
       const first = await buildWork(t.db, writer, { fandoms: ['Fandom A'] });
       await buildBookmark(t.db, reader, { kind: 'work', id: first }, { tags: ['one'] });
       const { client } = await loggedInMember(t);
-      const measure = async (url: string) => {
-        await client.get(url);
-        t.queries.reset();
-        const response = await client.get(url);
-        assert.equal(response.statusCode, 200);
-        return t.queries.count;
-      };
+      const measure = (url: string) => queriesOfWarmPage(t, client, url);
       const base = `/users/${reader.username}/bookmarks`;
       const few = await measure(base);
       const fewOnWork = await measure(`/works/${first}/bookmarks`);

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { ENGINES } from '../../../test/support/databases.ts';
 import { sql } from 'kysely';
 import { buildBookmark, buildChapter, buildComment, buildUser, buildWork, loggedInMember, type BuiltUser } from '../../../test/support/builders.ts';
-import { startTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
+import { queriesOfWarmPage, startTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
 import { giveKudos } from '../kudos/kudos.service.ts';
 import { VISIT_WINDOW_MINUTES } from './history.repository.ts';
 
@@ -208,12 +208,7 @@ for (const engine of ENGINES) {
       const first = await buildWork(t.db, writer);
       await client.get(`/works/${first}`);
       await client.post(`/works/${first}/later`, { later: '1' });
-      const measure = async (url: string) => {
-        await client.get(url);
-        t.queries.reset();
-        assert.equal((await client.get(url)).statusCode, 200);
-        return t.queries.count;
-      };
+      const measure = (url: string) => queriesOfWarmPage(t, client, url);
       const history = `/users/${user.username}/history`;
       const later = `/users/${user.username}/marked-for-later`;
       const fewHistory = await measure(history);
@@ -234,12 +229,7 @@ for (const engine of ENGINES) {
       const workId = await buildWork(t.db, writer);
       const { client } = await loggedInMember(t);
       const guest = new TestClient(t.app);
-      const measure = async (c: TestClient) => {
-        await c.get(`/works/${workId}`);
-        t.queries.reset();
-        assert.equal((await c.get(`/works/${workId}`)).statusCode, 200);
-        return t.queries.count;
-      };
+      const measure = (c: TestClient) => queriesOfWarmPage(t, c, `/works/${workId}`);
       const member = await measure(client);
       const forGuest = await measure(guest);
       for (let i = 0; i < 12; i++) {
