@@ -148,6 +148,10 @@ for (const engine of ENGINES) {
       assert.deepEqual(await search(`${a} running`), [`${a} running kisses`, `${a} running bisous`]);
       assert.deepEqual(await search(`${a} kiss`), [`${a} running kisses`]);
       assert.deepEqual(await search(`"${a} run"`), [`${a} running kisses`], 'in an English work, a phrase matches the stems too');
+      const b = `${word()}ness`; // English stems it without the -ness
+      await buildWork(t.db, writer, { title: `${b} running kisses`, language: 'en' });
+      assert.deepEqual(await search(`"${b} running kiss"`), [`${b} running kisses`], 'even when a word’s stem is not the word');
+      assert.deepEqual(await search(`"${a} the running"`), [], 'and a stop word keeps the phrase exact');
       assert.deepEqual(await search(`"running ${a}"`), [], 'but only in that order');
       assert.ok((await search('the')).length > 0);
     });

@@ -130,12 +130,19 @@ export function parseTextQuery(raw: string): TextQuery | null {
  * OR'd with its English stem (which English works' documents also have), so "running" finds
  * "run" in English works and the word itself in any language; a stop word's English side is
  * empty, and `x || ''` is x, so stop words still match literally. A quoted phrase: those
- * words in that order, 'simple' only (English would drop its stop words and loosen it); in an
- * English work it also meets the stems' copy of the text, so "a run" finds "a running".
+ * words in that order in 'simple', OR'd with the phrase of their English stems, so "darkness falls"
+ * finds "darkness falling" in an English work, but only when English kept every word: a phrase
+ * with a stop word would lose it and loosen ("over the moon" is not "moon"), so it stays exact.
  */
 function termTsquery(term: SearchTerm): RawBuilder<unknown> {
-  if (term.kind === 'phrase') return sql`phraseto_tsquery('simple'::regconfig, ${term.text}::text)`;
+  if (term.kind === 'phrase') return phraseTsquery(term.text);
   return sql`(plainto_tsquery('simple'::regconfig, ${term.text}::text) || plainto_tsquery('english'::regconfig, ${term.text}::text))`;
+}
+
+function phraseTsquery(text: string): RawBuilder<unknown> {
+  const exact = sql`phraseto_tsquery('simple'::regconfig, ${text}::text)`;
+  const stemmed = sql`phraseto_tsquery('english'::regconfig, ${text}::text)`;
+  return sql`(${exact} || CASE WHEN numnode(${stemmed}) = numnode(${exact}) THEN ${stemmed} ELSE ''::tsquery END)`;
 }
 
 const anyOf = (terms: SearchTerm[]): RawBuilder<unknown> => sql`(${sql.join(terms.map(termTsquery), sql` || `)})`;
