@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { listPseudsOfUser } from '../../src/features/accounts/accounts.repository.ts';
 import { createAccount } from '../../src/features/accounts/accounts.service.ts';
 import type { Role } from '../../src/features/accounts/accounts.table.ts';
@@ -176,4 +177,17 @@ export async function buildBookmark(
   const result = await createBookmark(db, user, item, { notes: overrides.notes ?? '', tags: overrides.tags ?? [], private: overrides.private ?? false, rec: overrides.rec ?? false });
   if (!result.ok) throw new Error(`buildBookmark failed: ${JSON.stringify(result.errors)}`);
   return result.bookmarkId;
+}
+
+/**
+ * Copies of a work made straight in the database, `copies` of them, with every column but the id
+ * the same (filter tags included; no creators or tag rows): a listing with thousands of matches
+ * in a second, where posting them would take minutes.
+ */
+export async function cloneWork(db: Db, workId: number, copies: number): Promise<void> {
+  await sql`
+    insert into works overriding system value
+    select (jsonb_populate_record(null::works, to_jsonb(w) || jsonb_build_object('id', nextval(pg_get_serial_sequence('works', 'id'))))).*
+    from works w cross join generate_series(1, ${copies}::int) where w.id = ${workId}
+  `.execute(db);
 }

@@ -1,7 +1,8 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
 import type { Viewer } from '../../platform/views/page-context.ts';
-import { countAndFacetsOver, listingWhere, worksOrderSql, type CountedFacets, type ListingQuery } from '../listings/listing.repository.ts';
+import { countAndFacetsOver, type CountedFacets } from '../listings/listing-counts.repository.ts';
+import { listingWhere, worksOrderSql, type ListingQuery } from '../listings/listing.repository.ts';
 import type { BookmarkFilters } from './bookmarks.model.ts';
 import { bookmarkRows, toBookmark, type BookmarkWithSeries } from './bookmarks.repository.ts';
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/schema.ts';
 import type { FieldErrors } from '../../platform/views/forms.tsx';
 import type { Viewer } from '../../platform/views/page-context.ts';
-import { COUNT_LIMIT, WORKS_PER_PAGE, type ListingPaging } from '../listings/listing.model.ts';
+import { DEEPEST_LISTED, pageCountOf, WORKS_PER_PAGE, type ListingPaging } from '../listings/listing.model.ts';
 import type { RawQuery } from '../listings/listing.schemas.ts';
 import { resolveFilterTags } from '../listings/listing.service.ts';
 import { parseTextQuery } from '../search/text-search.ts';
@@ -44,7 +44,7 @@ export async function loadBookmarkListing(db: Db, viewer: Viewer | null, userId:
     works: { viewer, scope: { kind: 'all' }, filters: filters.works, include, exclude, text, sort: 'updated' },
   };
   const page = filters.works.page;
-  const deepest = COUNT_LIMIT / BOOKMARKS_PER_PAGE;
+  const deepest = DEEPEST_LISTED / BOOKMARKS_PER_PAGE;
   const [rows, counted, bookmarkTags] = await Promise.all([
     page <= deepest ? listBookmarksPage(db, query, BOOKMARKS_PER_PAGE, (page - 1) * BOOKMARKS_PER_PAGE) : Promise.resolve([]),
     countAndFacetsOfBookmarks(db, query),
@@ -56,7 +56,7 @@ export async function loadBookmarkListing(db: Db, viewer: Viewer | null, userId:
     if (work) return [{ ...row, work, series: undefined }];
     return row.series ? [{ ...row, series: row.series, work: undefined }] : [];
   });
-  const pageCount = Math.max(1, Math.ceil(counted.total / BOOKMARKS_PER_PAGE));
+  const pageCount = pageCountOf(counted.total, counted.exact, BOOKMARKS_PER_PAGE);
   const pastEnd = page > pageCount;
   return {
     ok: true,

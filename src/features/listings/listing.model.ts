@@ -4,15 +4,15 @@ import type { WorkSummary } from '../works/works.model.ts';
 
 export const WORKS_PER_PAGE = 20;
 /**
- * Totals are exact up to this many matching works. Past it the listing says "more than
- * 10,000" and pages stop at 10,000 / 20 = 500 (ARCHITECTURE.md, "Works listings").
+ * Totals and facet counts are exact up to this many matching works: a listing reads at most one
+ * more. Past it the total is PostgreSQL's estimate ("about 18,000"), the facets are counted over
+ * this many of the works (whichever the database finds first) and say "about", and pages stop at
+ * DEEPEST_LISTED (ARCHITECTURE.md, "Works listings"). Reading every match of a popular filter at
+ * a million works cost more than the rest of the page together.
  */
-export const COUNT_LIMIT = 10_000;
-/**
- * Facet counts are exact up to this many matching works. Past it they are counted over this
- * many of them (whichever the database finds first) and the sidebar says they are "about".
- */
-export const FACET_LIMIT = 2_000;
+export const COUNT_LIMIT = 2_000;
+/** Paging reaches this many works at most (page 500) when the total is an estimate. */
+export const DEEPEST_LISTED = 10_000;
 /** Facet entries shown per tag type. */
 export const FACETS_PER_TYPE = 10;
 
@@ -99,13 +99,13 @@ export interface FacetEntry {
 
 export interface Facets {
   byType: Record<WorkTagType, FacetEntry[]>;
-  /** False when counted over FACET_LIMIT of more matching works. */
+  /** False when counted over COUNT_LIMIT of more matching works. */
   exact: boolean;
 }
 
 /** Where a filtered page stands in its results: shared by the works listings and the bookmarks page. */
 export interface ListingPaging {
-  /** Exact when `exact`; else COUNT_LIMIT, meaning "more than". */
+  /** Exact when `exact`; else PostgreSQL's estimate, above COUNT_LIMIT ("about"). */
   total: number;
   exact: boolean;
   page: number;
@@ -123,4 +123,10 @@ export interface ListingResult extends ListingPaging {
   sort: Exclude<SortKey, 'best'> | 'best';
   /** Best match ranked only the newest BEST_MATCH_CANDIDATES matches (see listing.repository.ts). */
   rankedNewestOnly: boolean;
+}
+
+/** How many pages a listing offers: as many as the total fills, up to DEEPEST_LISTED works when it is an estimate. */
+export function pageCountOf(total: number, exact: boolean, perPage: number): number {
+  const listable = exact ? total : Math.min(total, DEEPEST_LISTED);
+  return Math.max(1, Math.ceil(listable / perPage));
 }

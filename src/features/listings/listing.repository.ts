@@ -5,7 +5,7 @@ import type { WorkTagType } from '../tags/tags.model.ts';
 import { BEST_MATCH_CANDIDATES, textMatchSql, textRankSql, type TextQuery } from '../search/text-search.ts';
 import { summaryQuery, toSummary, visibleWorkSql } from '../works/works.repository.ts';
 import type { WorkSummary } from '../works/works.model.ts';
-import { COUNT_LIMIT, FACET_LIMIT, FACETS_PER_TYPE, FILTER_TAG_TYPES, type FacetEntry, type Facets, type ListingFilters, type ListingScope, type ResolvedTag, type SortKey } from './listing.model.ts';
+import { FILTER_TAG_TYPES, type ListingFilters, type ListingScope, type ResolvedTag, type SortKey } from './listing.model.ts';
 
 /**
  * Finds every tag named in the URL in one query, ignoring case, each with the id a work's
@@ -140,60 +140,4 @@ function bestMatchPageSql(q: ListingQuery, text: TextQuery, limit: number, offse
 export async function listWorksPage(db: DbOrTrx, q: ListingQuery, limit: number, offset: number): Promise<WorkSummary[]> {
   const rows = await worksPageQuery(db, q, limit, offset).execute();
   return rows.map(toSummary);
-}
-
-const FACET_TYPES = FILTER_TAG_TYPES;
-
-/**
- * The total (up to COUNT_LIMIT + 1) and the facets, in one query over the same matching
- * works: their filter tags (canonical tags and meta-tags) unnested and counted, the top
- * FACETS_PER_TYPE of each type, over at most FACET_LIMIT works (see listing.model.ts).
- */
-export async function countAndFacets(db: DbOrTrx, q: ListingQuery): Promise<CountedFacets> {
-  return countAndFacetsOver(db, sql`select works.filter_tag_ids from works where ${listingWhere(q)}`);
-}
-
-export interface CountedFacets {
-  total: number;
-  exact: boolean;
-  facets: Facets;
-}
-
-/**
- * The total and facets of any set of matching rows, given as a select of one column,
- * `filter_tag_ids` (null for rows that are not works: counted, no tags). Listings of other rows
- * joined to works (a member's bookmarks) use it with their own conditions.
- */
-export async function countAndFacetsOver(db: DbOrTrx, matched: RawBuilder<unknown>): Promise<CountedFacets> {
-  const result = await countAndFacetsSql(matched).execute(db);
-  const total = Number(result.rows[0]?.total ?? 0);
-  const byType = Object.fromEntries(FACET_TYPES.map((t) => [t, [] as FacetEntry[]])) as Record<WorkTagType, FacetEntry[]>;
-  for (const row of result.rows) {
-    if (row.id === null || row.type === null || row.name === null) continue;
-    byType[row.type].push({ id: Number(row.id), name: row.name, count: Number(row.n) });
-  }
-  const exact = total <= COUNT_LIMIT;
-  return { total: exact ? total : COUNT_LIMIT, exact, facets: { byType, exact: total <= FACET_LIMIT } };
-}
-
-/** The count-and-facets query over `matched` (a select of filter_tag_ids), exported for EXPLAIN. */
-export function countAndFacetsSql(matched: RawBuilder<unknown>) {
-  return sql<{ total: number; id: number | null; type: WorkTagType | null; name: string | null; n: number | null }>`
-    with matched as (
-      ${matched} limit ${COUNT_LIMIT + 1}
-    ), counted as (
-      select u.tag_id, count(*) as n
-      from (select filter_tag_ids from matched limit ${FACET_LIMIT}) f cross join unnest(f.filter_tag_ids) as u(tag_id)
-      group by u.tag_id
-    ), ranked as (
-      select t.id, t.type, t.name, c.n,
-        row_number() over (partition by t.type order by c.n desc, t.id) as rank
-      from counted c join tags t on t.id = c.tag_id
-    )
-    select m.total, r.id, r.type, r.name, r.n
-    from (select count(*) as total from matched) m
-    left join ranked r on r.rank <= ${FACETS_PER_TYPE}
-    order by r.type, r.rank
-  `;
-  // Ties are broken by id, not name: sorting thousands of names by collation cost more than the rest of the query.
 }

@@ -3,8 +3,9 @@ import type { FieldErrors } from '../../platform/views/forms.tsx';
 import type { Viewer } from '../../platform/views/page-context.ts';
 import { BEST_MATCH_CANDIDATES, parseTextQuery } from '../search/text-search.ts';
 import type { WorkTagType } from '../tags/tags.model.ts';
-import { COUNT_LIMIT, FILTER_TAG_TYPES, WORKS_PER_PAGE, type ListingFilters, type ListingResult, type ListingScope, type ResolvedTag, type SortKey } from './listing.model.ts';
-import { countAndFacets, listWorksPage, resolveTagNames, type ListingQuery } from './listing.repository.ts';
+import { DEEPEST_LISTED, FILTER_TAG_TYPES, pageCountOf, WORKS_PER_PAGE, type ListingFilters, type ListingResult, type ListingScope, type ResolvedTag, type SortKey } from './listing.model.ts';
+import { countAndFacets } from './listing-counts.repository.ts';
+import { listWorksPage, resolveTagNames, type ListingQuery } from './listing.repository.ts';
 import { parseListingQuery, type RawQuery } from './listing.schemas.ts';
 
 /** The filter's tag names as filter ids: included ids per type (null when an included name is no tag: nothing matches), excluded ids. */
@@ -55,15 +56,14 @@ export async function loadListing(db: Db, viewer: Viewer | null, scope: ListingS
   const sort: SortKey = filters.sort === 'best' || filters.sort === null ? (text ? 'best' : 'updated') : filters.sort;
   const query: ListingQuery = { viewer, scope, filters, include, exclude, text, sort };
   const offset = (filters.page - 1) * WORKS_PER_PAGE;
-  // Pages stop where counting stops, so no page is deeper than the count can vouch for.
-  const deepest = COUNT_LIMIT / WORKS_PER_PAGE;
+  // No page is deeper than paging reaches (an estimated total could promise more).
+  const deepest = DEEPEST_LISTED / WORKS_PER_PAGE;
   const [works, counted] = await Promise.all([
     filters.page <= deepest ? listWorksPage(db, query, WORKS_PER_PAGE, offset) : Promise.resolve([]),
     countAndFacets(db, query),
   ]);
   const rankedNewestOnly = sort === 'best' && counted.total > BEST_MATCH_CANDIDATES;
-  const listable = rankedNewestOnly ? BEST_MATCH_CANDIDATES : counted.total;
-  const pageCount = Math.max(1, Math.ceil(listable / WORKS_PER_PAGE));
+  const pageCount = rankedNewestOnly ? BEST_MATCH_CANDIDATES / WORKS_PER_PAGE : pageCountOf(counted.total, counted.exact, WORKS_PER_PAGE);
   const pastEnd = filters.page > pageCount;
   return {
     ok: true,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { ENGINES } from '../../../test/support/databases.ts';
-import { buildChapter, buildUser, buildWork, logInThroughForm, uniqueName, type BuiltUser, type WorkOverrides } from '../../../test/support/builders.ts';
+import { buildChapter, buildUser, buildWork, cloneWork, logInThroughForm, uniqueName, type BuiltUser, type WorkOverrides } from '../../../test/support/builders.ts';
 import { startTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
 import { canonicalTag, metaTagLink, synonymTag, tagId } from '../../../test/support/wrangling-builders.ts';
 import { tagPath } from '../tags/tags.model.ts';
@@ -374,8 +374,36 @@ for (const engine of ENGINES) {
         assert.deepEqual([await measure(url, guest()), await measure(url, member)], few[i], `${url}: ${t.queries.statements.join('\n')}`);
         assert.equal(blurbTitles((await guest().get(url)).body).length, 20);
       }
-      // Tag names, the page of blurbs, the count with facets, and the page cache's change-feed check.
-      assert.ok(few[0]![0]! <= 4, `/works ran ${few[0]![0]} queries`);
+      // Tag names, the page of blurbs, the count with the facets' tag counts, the shown facets' names, and the page cache's change-feed check.
+      assert.ok(few[0]![0]! <= 5, `/works ran ${few[0]![0]} queries`);
+    });
+
+    it('counts exactly up to 2,000 matches, then estimates the total and counts facets over 2,000, with pages up to the estimate', async () => {
+      const { fandom, ids } = await fandomWith([{ title: 'Counted', freeforms: ['Estimated Freeform'] }]);
+      const few = await guest().get(`/works?${q({ fandom })}`);
+      assert.match(few.body, /<h2[^>]*>1 work<\/h2>/);
+      await cloneWork(t.db, ids.Counted!, 1_999);
+      const exact = await guest().get(`/works?${q({ fandom, sort: 'title' })}`);
+      assert.match(exact.body, /Works 1–20 of 2,000</, 'exact at the limit');
+      assert.doesNotMatch(exact.body, /Tag counts are about/);
+      assert.ok(facets(exact.body, 'freeform').includes('Estimated Freeform (2,000)'), facets(exact.body, 'freeform').join());
+
+      await cloneWork(t.db, ids.Counted!, 1_100);
+      await sql`analyze works`.execute(t.db);
+      const estimated = await guest().get(`/works?${q({ fandom, sort: 'title' })}`);
+      assert.equal(estimated.statusCode, 200);
+      const about = /Works 1–20 of about ([\d,]+)</.exec(estimated.body);
+      assert.ok(about, 'the heading says the total is an estimate');
+      const total = Number(about[1]!.replace(/,/g, ''));
+      assert.ok(total > 2_000 && total < 6_000, `PostgreSQL's estimate of 3,100 matches: ${total}`);
+      assert.match(estimated.body, /Tag counts are about: they are counted over 2,000 of the matching works/);
+      assert.ok(facets(estimated.body, 'freeform').includes('Estimated Freeform (2,000)'));
+
+      const lastPage = Math.ceil(total / 20);
+      assert.equal(blurbTitles((await guest().get(`/works?${q({ fandom, sort: 'title', page: String(lastPage) })}`)).body).length, 20);
+      const past = await guest().get(`/works?${q({ fandom, sort: 'title', page: String(lastPage + 1) })}`);
+      assert.equal(past.statusCode, 200);
+      assert.match(past.body, new RegExp(`There is no page ${(lastPage + 1).toLocaleString('en')} of these works: they fill ${lastPage.toLocaleString('en')} pages`));
     });
 
     it('keeps the crossover flag and creator sort key right for works saved before and after graph changes', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { ENGINES } from '../../../test/support/databases.ts';
 import { buildUser, buildWork, logInThroughForm, uniqueName, WORK_FORM_DEFAULTS, type BuiltUser } from '../../../test/support/builders.ts';
 import { startTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
@@ -167,6 +168,14 @@ for (const engine of ENGINES) {
 
       const links = await t.db.selectFrom('meta_tags').select(['meta_id', 'sub_id']).where('meta_id', 'in', [a, b, c, d]).orderBy('meta_id').execute();
       assert.deepEqual(links, [{ meta_id: a, sub_id: b }, { meta_id: b, sub_id: c }]);
+    });
+
+    it('never lets a tag change type, which the listings keep in memory (migration 0021)', async () => {
+      const id = await canonical('freeform', uniqueName('Typed'));
+      await assert.rejects(sql`update tags set type = 'character' where id = ${id}`.execute(t.db), /the type of tag \d+ cannot change/);
+      const row = await t.db.selectFrom('tags').select('type').where('id', '=', id).executeTakeFirstOrThrow();
+      assert.equal(row.type, 'freeform');
+      await sql`update tags set type = 'freeform', name = name where id = ${id}`.execute(t.db);
     });
 
     it('shows parents and children on tag pages', async () => {

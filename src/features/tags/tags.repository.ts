@@ -136,3 +136,10 @@ export async function listMediaFandoms(db: DbOrTrx, viewer: Viewer | null, optio
   }
   return groups;
 }
+
+/** The type and name of each tag id given (ids that are no tag are left out). */
+export async function findTagTypesAndNames(db: DbOrTrx, ids: number[]): Promise<{ id: number; type: TagType; name: string }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('tags').select(['id', 'type', 'name']).where('id', '=', sql<number>`any(${ids}::bigint[])`).execute();
+  return rows.map((row) => ({ id: Number(row.id), type: row.type, name: row.name }));
+}

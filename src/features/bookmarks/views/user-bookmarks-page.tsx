@@ -1,4 +1,5 @@
 import type { FieldErrors } from '../../../platform/views/forms.tsx';
+import { totalText } from '../../listings/views/total-text.ts';
 import { formatCount } from '../../../platform/views/format.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
 import type { PageContext } from '../../../platform/views/page-context.ts';
@@ -42,7 +43,7 @@ function resultsHeading(result: BookmarkListing): string {
   if (total === 0 || result.pastEnd) return 'No bookmarks';
   if (total === 1) return '1 bookmark';
   const first = (page - 1) * BOOKMARKS_PER_PAGE + 1;
-  return `Bookmarks ${formatCount(first)}–${formatCount(Math.min(total, page * BOOKMARKS_PER_PAGE))} of ${exact ? '' : 'more than '}${formatCount(total)}`;
+  return `Bookmarks ${formatCount(first)}–${formatCount(Math.min(total, page * BOOKMARKS_PER_PAGE))} of ${totalText(total, exact)}`;
 }
 
 function Results({ ctx, base, username, isOwner, filters, result }: { ctx: PageContext; base: string; username: string; isOwner: boolean; filters: BookmarkFilters; result: BookmarkListing }) {

@@ -4,7 +4,7 @@ import { ErrorSummary, type FieldErrors } from '../../../platform/views/forms.ts
 import { formatCount } from '../../../platform/views/format.tsx';
 import { LANGUAGES } from '../../works/languages.ts';
 import { TAG_TYPE_LABELS, type WorkTagType } from '../../tags/tags.model.ts';
-import { excludeParam, FACET_LIMIT, FILTER_TAG_TYPES, SORT_LABELS, SORTS, type Facets, type ResolvedTag } from '../listing.model.ts';
+import { excludeParam, COUNT_LIMIT, FILTER_TAG_TYPES, SORT_LABELS, SORTS, type Facets, type ResolvedTag } from '../listing.model.ts';
 import { tagNames, type RawQuery } from '../listing.schemas.ts';
 
 export interface FilterSidebarProps {
@@ -184,7 +184,7 @@ export function FilterSidebar(props: FilterSidebarProps) {
         {props.children}
         <p class="hint" id="filter-commas-hint">Separate several tags with commas.</p>
         {facets && !facets.exact ? (
-          <p class="hint">Tag counts are about: they are counted over {formatCount(FACET_LIMIT)} of the matching works.</p>
+          <p class="hint">Tag counts are about: they are counted over {formatCount(COUNT_LIMIT)} of the matching works.</p>
         ) : null}
         <fieldset class="filter-section">
           <legend>Include</legend>

@@ -9,6 +9,7 @@ import type { ListingFilters, ListingResult, ResolvedTag } from '../listing.mode
 import { listingHref, type RawQuery } from '../listing.schemas.ts';
 import type { ListingOutcome } from '../listing.service.ts';
 import { FilterSidebar } from './filter-sidebar.tsx';
+import { totalText } from './total-text.ts';
 import { BEST_MATCH_CANDIDATES } from '../../search/text-search.ts';
 
 /** "Works 21–40 of 57 in Star Trek", as AO3 heads a page of a listing. */
@@ -18,7 +19,7 @@ export function worksHeading(result: ListingResult, suffix = ''): string {
   if (total === 1) return `1 work${suffix}`;
   const first = (page - 1) * 20 + 1;
   const last = Math.min(total, page * 20);
-  return `Works ${formatCount(first)}–${formatCount(last)} of ${exact ? '' : 'more than '}${formatCount(total)}${suffix}`;
+  return `Works ${formatCount(first)}–${formatCount(last)} of ${totalText(total, exact)}${suffix}`;
 }
 
 /** "No fandom is named …" for each included tag name that no tag has (nothing can match). */

@@ -17,6 +17,7 @@ import * as m0015 from './0015_reactions.ts';
 import * as m0016 from './0016_subscriptions_hits.ts';
 import * as m0017 from './0017_page_cache_responses.ts';
 import * as m0020 from './0020_page_cache_transition_joins.ts';
+import * as m0021 from './0021_tag_type_fixed.ts';
 
 /**
  * Every migration, in order. Landed migrations are never edited: add a new file
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0016_subscriptions_hits': m0016,
   '0017_page_cache_responses': m0017,
   '0020_page_cache_transition_joins': m0020,
+  '0021_tag_type_fixed': m0021,
 };
