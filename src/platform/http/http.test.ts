@@ -111,7 +111,13 @@ for (const engine of ENGINES) {
       assert.match(csp, /object-src 'none'/);
       assert.match(csp, /frame-ancestors 'none'/);
       assert.equal(response.headers['x-content-type-options'], 'nosniff');
+      assert.equal(response.headers['referrer-policy'], 'same-origin');
+      assert.equal(response.headers['strict-transport-security'], undefined, 'HSTS belongs to the TLS proxy');
       assert.doesNotMatch(response.body, /<script/i, 'pages carry no script at all yet');
+      const notFound = await new TestClient(t.app).get('/no-such-page');
+      assert.equal(notFound.statusCode, 404);
+      assert.equal(notFound.headers['content-security-policy'], csp, 'error pages carry the same headers');
+      assert.equal(notFound.headers['x-frame-options'], 'SAMEORIGIN');
     });
 
     it('serves the stylesheet and a health check', async () => {
