@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
-import { knownTagTypes, rememberTagTypes } from '../tags/tag-type-cache.ts';
-import { findTagTypesAndNames } from '../tags/tags.repository.ts';
+import { tagTypeIndex, type TagTypeIndex } from '../tags/tag-type-cache.ts';
+import { findTagTypesAndNames, listTagTypes } from '../tags/tags.repository.ts';
 import type { WorkTagType } from '../tags/tags.model.ts';
 import { COUNT_LIMIT, FACETS_PER_TYPE, FILTER_TAG_TYPES, type FacetEntry, type Facets } from './listing.model.ts';
 import { listingWhere, type ListingQuery } from './listing.repository.ts';
@@ -57,35 +57,42 @@ export function countAndTagCountsSql(matched: RawBuilder<unknown>) {
   `;
 }
 
-interface TagCount {
-  id: number;
-  count: number;
-}
-
 /**
- * The FACETS_PER_TYPE most used tags of each type (ties by id), with their names, in one query
- * whatever the cache knows: the names of the leaders among tags of known type, and the type and
- * name of every tag of unknown type. A known tag that leads its type in the end leads it among
- * the known ones too, so its name is always among those read.
+ * The FACETS_PER_TYPE most used tags of each type (ties by id), with their names. Types come
+ * from the in-memory index (read whole by a process's first facets), so one query reads the
+ * names of the leaders, with the type and name of every tag made since the index last grew
+ * and of any counted tag it lacks (one committed after a higher id was read): a leader the
+ * index didn't know is among those, so its name is read too.
  */
 async function topFacets(db: DbOrTrx, ids: number[], counts: number[]): Promise<Record<WorkTagType, FacetEntry[]>> {
+  const index = tagTypeIndex(db);
+  if (!index.loaded) {
+    index.remember(await listTagTypes(db));
+    index.loaded = true;
+  }
   const ranked = ids.map((id, i): TagCount => ({ id, count: counts[i]! })).sort((a, b) => b.count - a.count || a.id - b.id);
-  const unknown = ids.filter((id) => !knownTagTypes(db).has(id));
-  const leadersSoFar = Object.values(leadersByType(ranked, knownTagTypes(db))).flat();
-  const rows = await findTagTypesAndNames(db, [...leadersSoFar.map((entry) => entry.id), ...unknown]);
-  rememberTagTypes(db, rows.map((row) => [row.id, row.type] as const));
+  const missed = ids.filter((id) => id <= index.loadedUpTo && index.typeOf(id) === undefined);
+  const leadersSoFar = Object.values(leadersByType(ranked, index)).flat();
+  const rows = await findTagTypesAndNames(db, [...leadersSoFar.map((entry) => entry.id), ...missed], index.loadedUpTo);
+  index.remember(rows);
   const names = new Map(rows.map((row) => [row.id, row.name]));
-  const leaders = leadersByType(ranked, knownTagTypes(db));
+  const leaders = leadersByType(ranked, index);
   return Object.fromEntries(
     FILTER_TAG_TYPES.map((type) => [type, leaders[type].flatMap((entry) => (names.has(entry.id) ? [{ ...entry, name: names.get(entry.id)! }] : []))]),
   ) as Record<WorkTagType, FacetEntry[]>;
 }
 
+interface TagCount {
+  id: number;
+  count: number;
+}
+
 /** The first FACETS_PER_TYPE of `ranked` of each type, among tags whose type is known. */
-function leadersByType(ranked: TagCount[], types: ReadonlyMap<number, string>): Record<WorkTagType, TagCount[]> {
+function leadersByType(ranked: TagCount[], index: TagTypeIndex): Record<WorkTagType, TagCount[]> {
   const leaders = Object.fromEntries(FILTER_TAG_TYPES.map((t) => [t, [] as TagCount[]])) as Record<WorkTagType, TagCount[]>;
   for (const entry of ranked) {
-    const ofType = leaders[types.get(entry.id) as WorkTagType] as TagCount[] | undefined; // media tags have no entry
+    const type = index.typeOf(entry.id);
+    const ofType = type === undefined || type === 'media' ? undefined : leaders[type]; // works carry no media tags
     if (ofType && ofType.length < FACETS_PER_TYPE) ofType.push(entry);
   }
   return leaders;

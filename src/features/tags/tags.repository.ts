@@ -137,9 +137,18 @@ export async function listMediaFandoms(db: DbOrTrx, viewer: Viewer | null, optio
   return groups;
 }
 
-/** The type and name of each tag id given (ids that are no tag are left out). */
-export async function findTagTypesAndNames(db: DbOrTrx, ids: number[]): Promise<{ id: number; type: TagType; name: string }[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.selectFrom('tags').select(['id', 'type', 'name']).where('id', '=', sql<number>`any(${ids}::bigint[])`).execute();
+/** Every tag's id and type (for the in-memory index of tags/tag-type-cache.ts). */
+export async function listTagTypes(db: DbOrTrx): Promise<{ id: number; type: TagType }[]> {
+  const rows = await db.selectFrom('tags').select(['id', 'type']).execute();
+  return rows.map((row) => ({ id: Number(row.id), type: row.type }));
+}
+
+/** The type and name of each tag id given, and of every tag with an id above `newerThan`. */
+export async function findTagTypesAndNames(db: DbOrTrx, ids: number[], newerThan: number): Promise<{ id: number; type: TagType; name: string }[]> {
+  const rows = await db
+    .selectFrom('tags')
+    .select(['id', 'type', 'name'])
+    .where((eb) => eb.or([eb('id', '=', sql<number>`any(${ids}::bigint[])`), eb('id', '>', newerThan)]))
+    .execute();
   return rows.map((row) => ({ id: Number(row.id), type: row.type, name: row.name }));
 }
