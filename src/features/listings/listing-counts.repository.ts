@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { estimateRows } from '../../platform/db/estimates.ts';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
 import { tagTypeIndex, type TagTypeIndex } from '../tags/tag-type-cache.ts';
 import { findTagTypesAndNames, listTagTypes } from '../tags/tags.repository.ts';
@@ -96,10 +97,4 @@ function leadersByType(ranked: TagCount[], index: TagTypeIndex): Record<WorkTagT
     if (ofType && ofType.length < FACETS_PER_TYPE) ofType.push(entry);
   }
   return leaders;
-}
-
-/** PostgreSQL's estimate of how many rows `query` returns, from its plan (no rows are read). */
-async function estimateRows(db: DbOrTrx, query: RawBuilder<unknown>): Promise<number> {
-  const result = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`explain (format json) ${query}`.execute(db);
-  return Math.round(result.rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
 }

@@ -5,7 +5,9 @@ import { ENGINES } from '../../../test/support/databases.ts';
 import { buildChapter, buildUser, buildWork, cloneWork, logInThroughForm, uniqueName, type BuiltUser, type WorkOverrides } from '../../../test/support/builders.ts';
 import { startTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
 import { canonicalTag, metaTagLink, synonymTag, tagId } from '../../../test/support/wrangling-builders.ts';
-import { tagPath } from '../tags/tags.model.ts';
+import { tagPath, type WorkTagType } from '../tags/tags.model.ts';
+import { choosePageStrategy, worksPageQuery, type ListingQuery } from './listing.repository.ts';
+import { parseListingQuery } from './listing.schemas.ts';
 import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
 
@@ -13,6 +15,13 @@ import { randomBytes } from 'node:crypto';
 function blurbTitles(html: string): string[] {
   return [...html.matchAll(/<h3 class="blurb-heading" id="work-\d+-title"><a href="\/works\/\d+">([^<]*)<\/a>/g)].map((m) => m[1]!);
 }
+
+/** The work ids of the blurbs on a page, in order. */
+function blurbIds(html: string): number[] {
+  return [...html.matchAll(/<h3 class="blurb-heading" id="work-(\d+)-title">/g)].map((m) => Number(m[1]));
+}
+
+const emptyIds = (): Record<WorkTagType, number[]> => ({ rating: [], warning: [], category: [], fandom: [], relationship: [], character: [], freeform: [] });
 
 /** The facet entries of one include group in the sidebar: "name (count)". */
 function facets(html: string, param: string): string[] {
@@ -404,6 +413,30 @@ for (const engine of ENGINES) {
       const past = await guest().get(`/works?${q({ fandom, sort: 'title', page: String(lastPage + 1) })}`);
       assert.equal(past.statusCode, 200);
       assert.match(past.body, new RegExp(`There is no page ${(lastPage + 1).toLocaleString('en')} of these works: they fill ${lastPage.toLocaleString('en')} pages`));
+    });
+
+    it('finds a deep page by walking the sort’s index or by sorting every match, with the same works in the same order', async () => {
+      const title = uniqueName('Deep');
+      const { fandom, ids } = await fandomWith([{ title }]);
+      await cloneWork(t.db, ids[title]!, 119);
+      const matches = sql`select id from works where title = ${title}`;
+      await sql`update works set kudos_count = (id * 7919) % 13, word_count = (id * 104729) % 11, title = title || ' ' || ((id * 31) % 7) where id in (${matches})`.execute(t.db);
+      await sql`analyze works`.execute(t.db);
+      const fandomId = await tagId(t.db, 'fandom', fandom);
+      const parsed = parseListingQuery({ fandom: [fandom] });
+      assert.ok(parsed.ok);
+      const include = { ...emptyIds(), fandom: [fandomId] };
+      const orders = { kudos: 'kudos_count desc, id desc', words: 'word_count desc, id desc', title: 'lower(title), id', updated: 'revised_at desc, id desc' } as const;
+      for (const [sort, order] of Object.entries(orders) as [keyof typeof orders, string][]) {
+        const query: ListingQuery = { viewer: null, scope: { kind: 'all' }, filters: parsed.filters, include, exclude: [], text: null, sort };
+        assert.equal(await choosePageStrategy(t.db, query, 60), 'sort', 'page 3 of 120 matches among thousands of works is sorted');
+        assert.equal(await choosePageStrategy(t.db, query, 20), 'walk', 'page 1 always walks');
+        const expected = await sql<{ id: number }>`select id from works where title like ${`${title} %`} order by ${sql.raw(order)} limit 20 offset 40`.execute(t.db);
+        const page = await guest().get(`/works?${q({ fandom, sort, page: '3' })}`);
+        assert.deepEqual(blurbIds(page.body), expected.rows.map((row) => Number(row.id)), sort);
+        const walked = await worksPageQuery(t.db, query, 20, 40, 'walk').execute();
+        assert.deepEqual(walked.map((row) => Number(row.id)), expected.rows.map((row) => Number(row.id)), `${sort}, walking`);
+      }
     });
 
     it('keeps the crossover flag and creator sort key right for works saved before and after graph changes', async () => {
