@@ -33,9 +33,8 @@ export async function countAndFacetsOver(db: DbOrTrx, matched: RawBuilder<unknow
   const row = (await countAndTagCountsSql(matched).execute(db)).rows[0];
   const counted = Number(row?.total ?? 0);
   const exact = counted <= COUNT_LIMIT;
-  const facets = await topFacets(db, (row?.ids ?? []).map(Number), (row?.counts ?? []).map(Number));
-  const total = exact ? counted : Math.max(COUNT_LIMIT + 1, await estimateRows(db, matched));
-  return { total, exact, facets: { byType: facets, exact } };
+  const [facets, estimate] = await Promise.all([topFacets(db, row?.ids ?? [], row?.counts ?? []), exact ? counted : estimateRows(db, matched)]);
+  return { total: exact ? counted : Math.max(COUNT_LIMIT + 1, estimate), exact, facets: { byType: facets, exact } };
 }
 
 /**
@@ -44,17 +43,18 @@ export async function countAndFacetsOver(db: DbOrTrx, matched: RawBuilder<unknow
  * more to send and parse than the arrays, and sorting them costs less here than in SQL).
  */
 export function countAndTagCountsSql(matched: RawBuilder<unknown>) {
-  return sql<{ total: string; ids: string[] | null; counts: string[] | null }>`
+  // float8 and int arrays arrive as numbers; bigint ones as strings to convert (ids stay far below 2^53).
+  return sql<{ total: number; ids: number[] | null; counts: number[] | null }>`
     with matched as (
       ${matched} limit ${COUNT_LIMIT + 1}
     ), counted as (
-      select u.tag_id, count(*) as n
+      select u.tag_id, count(*)::int as n
       from (select filter_tag_ids from matched limit ${COUNT_LIMIT}) f cross join unnest(f.filter_tag_ids) as u(tag_id)
       group by u.tag_id
     )
     select m.total, c.ids, c.counts
-    from (select count(*) as total from matched) m,
-      (select array_agg(tag_id) as ids, array_agg(n) as counts from counted) c
+    from (select count(*)::int as total from matched) m,
+      (select array_agg(tag_id::float8) as ids, array_agg(n) as counts from counted) c
   `;
 }
 
