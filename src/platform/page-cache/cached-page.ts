@@ -34,16 +34,27 @@ const isGuestRead = (request: FastifyRequest) => !request.viewer && (request.met
 
 /** The URL and whatever else changes a guest page's bytes: the reader's preferences cookie. */
 function storeKey(request: FastifyRequest): string {
-  return `${request.url}\n${new URLSearchParams(preferencesToFields(readerPreferences(request))).toString()}`;
+  const preferences = readerPreferences(request);
+  return `${request.url}\n${keyOfPreferences.get(preferences) ?? rememberKey(preferences)}`;
+}
+
+/** Each preferences object's part of the key, worked out once (the defaults are one shared object). */
+const keyOfPreferences = new WeakMap<object, string>();
+function rememberKey(preferences: ReturnType<typeof readerPreferences>): string {
+  const key = new URLSearchParams(preferencesToFields(preferences)).toString();
+  keyOfPreferences.set(preferences, key);
+  return key;
 }
 
 function toStored(html: string, deps: readonly string[], ttlMs: number): StoredPage {
   const body = Buffer.from(html);
   const now = Date.now();
+  const lastModified = new Date(Math.floor(now / 1000) * 1000);
   return {
     body,
     etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
-    lastModified: new Date(Math.floor(now / 1000) * 1000),
+    lastModified,
+    lastModifiedHeader: lastModified.toUTCString(),
     deps,
     expiresAt: now + ttlMs,
   };
@@ -68,7 +79,7 @@ async function answer(request: FastifyRequest, reply: FastifyReply, page: Stored
     .header('cache-control', GUEST_CACHE_CONTROL)
     .header('vary', 'Cookie')
     .header('etag', page.etag)
-    .header('last-modified', page.lastModified.toUTCString())
+    .header('last-modified', page.lastModifiedHeader)
     .header('x-page-cache', fromCache ? 'hit' : 'miss');
   if (notModified) return reply.code(304).send();
   return reply.code(200).type('text/html; charset=utf-8').send(page.body);

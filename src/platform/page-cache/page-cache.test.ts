@@ -10,7 +10,7 @@ import { tagPath } from '../../features/tags/tags.model.ts';
 import { makeCanonical } from '../../features/tags/tag-graph.service.ts';
 import { PageStore } from './page-store.ts';
 
-const page = (body: string, deps: string[]) => ({ body: Buffer.from(body), etag: '"x"', lastModified: new Date(0), deps, expiresAt: Date.now() + 60_000 });
+const page = (body: string, deps: string[]) => ({ body: Buffer.from(body), etag: '"x"', lastModified: new Date(0), lastModifiedHeader: new Date(0).toUTCString(), deps, expiresAt: Date.now() + 60_000 });
 
 describe('page store', () => {
   it('evicts the least recently used pages to stay within its bytes', () => {

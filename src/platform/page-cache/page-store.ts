@@ -9,6 +9,8 @@ export interface StoredPage {
   etag: string;
   /** When it was rendered, in whole seconds (HTTP dates have no milliseconds). */
   lastModified: Date;
+  /** lastModified as the Last-Modified header says it. */
+  lastModifiedHeader: string;
   deps: readonly string[];
   expiresAt: number;
 }
