@@ -35,7 +35,7 @@ export interface SeedResult extends repo.SeedRecord {
 /** Derived data rebuilt after the load, in one set-based statement each, inside the seed's transaction. */
 export interface PostLoadStep {
   name: string;
-  run(db: DbOrTrx): Promise<void>;
+  run(db: DbOrTrx, loaded: { tagUses: ReadonlyMap<number, number> }): Promise<void>;
 }
 
 /**
@@ -44,7 +44,7 @@ export interface PostLoadStep {
  * pass over a million works and their chapters would cost more than the load.
  */
 export const POST_LOAD_STEPS: PostLoadStep[] = [
-  { name: 'tag use counts (tags.taggings_count)', run: repo.recountTaggings },
+  { name: 'tag use counts (tags.taggings_count)', run: (db, loaded) => repo.addTaggings(db, loaded.tagUses) },
   { name: 'every cached page marked stale', run: repo.noteWholeArchiveChanged },
 ];
 
@@ -96,7 +96,7 @@ export async function seedArchive(db: Db, options: SeedOptions): Promise<SeedRes
     // (and with them, through the triggers now back on, everything computed from them) from the graph as it is.
     if (existing > 0) await recomputeFilterTagsOfWorkRange(trx, ids.works, lastWorkId);
     for (const step of POST_LOAD_STEPS) {
-      await step.run(trx);
+      await step.run(trx, generator);
       say(`Post-load: ${step.name}.`);
     }
     const record: repo.SeedRecord = {

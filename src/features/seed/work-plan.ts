@@ -89,6 +89,8 @@ export class WorkGenerator {
   private readonly writers: Zipf;
   private readonly next: IdStart;
   private run: SeriesRun | null = null;
+  /** How many generated works carry each tag (by id): the tags' use counts, without counting work_tags again. */
+  readonly tagUses = new Map<number, number>();
   private generated = 0;
 
   constructor(
@@ -235,6 +237,7 @@ export class WorkGenerator {
     const put = (tagId: number) => {
       if (ids.has(tagId)) return;
       ids.add(tagId);
+      this.tagUses.set(tagId, (this.tagUses.get(tagId) ?? 0) + 1);
       batch.workTags.work_id.push(workId);
       batch.workTags.tag_id.push(tagId);
       batch.workTags.position.push(ids.size - 1);
