@@ -7,8 +7,9 @@ import type { SystemTagIds, WorkBatch } from './work-plan.ts';
 
 /**
  * All of `quire dev seed`'s SQL: bulk inserts of whole column arrays through `unnest`, with
- * explicit ids (`overriding system value`), and the load's housekeeping — secondary indexes
- * dropped and rebuilt, counting triggers switched off and their counts redone in one statement.
+ * explicit ids (`overriding system value`), what the helper connection computes, and the load's
+ * housekeeping — secondary indexes dropped and rebuilt, counting triggers switched off and
+ * their counts added in one statement.
  */
 
 /** Tables the seed writes rows to in bulk; their secondary indexes are rebuilt after the load. */
@@ -26,7 +27,7 @@ export const DEFERRED_TRIGGERS: Record<string, string> = {
   work_tags_refuse_media: 'a check: the seed never puts media on works',
   works_set_crossover: 'works.crossover is computed in the works insert',
   creatorships_refresh_creator_sort: 'works.creator_sort is computed in the works insert',
-  chapters_search_text: 'chapter text vectors are joined from the paragraph pool in the chapters insert',
+  chapters_search_text: 'chapters copy their text vector with their body from the pool of chapter texts',
   // The page cache's statement triggers keep every inserted row in a transition table, and for a
   // statement of up to 1,000 rows name each work's pages (scanning serial_works, unindexed
   // during the load, for each): the load notes 'all' once instead (noteWholeArchiveChanged).

@@ -40,7 +40,7 @@ export interface PostLoadStep {
 
 /**
  * The other columns the deferred triggers keep (search documents, chapter text vectors,
- * crossover flags, creator sort keys) are computed in the batch inserts themselves: a second
+ * crossover flags, creator sort keys) are computed before or in the batch inserts: a second
  * pass over a million works and their chapters would cost more than the load.
  */
 export const POST_LOAD_STEPS: PostLoadStep[] = [
