@@ -54,6 +54,10 @@ export class SeedRefusedError extends Error {
 
 const format = (n: number) => n.toLocaleString('en-US');
 
+/**
+ * On PostgreSQL `db`'s pool must hold at least two connections (the CLI opens two): the load's
+ * transaction holds one while a helper computes on the other (see loadWorks).
+ */
 export async function seedArchive(db: Db, options: SeedOptions): Promise<SeedResult> {
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
