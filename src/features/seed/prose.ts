@@ -2,9 +2,9 @@ import type { Random } from './random.ts';
 import { ADJECTIVES, ADVERBS, FIRST_NAMES, NOUNS, PREPOSITIONS, VERBS } from './vocabulary.ts';
 
 /**
- * Generated prose, cheaply: a pool of paragraphs is written once per seed, and chapters are
- * made of paragraphs drawn from it, so a million works cost string joins, not word-by-word
- * generation. Every paragraph knows its word count, so a chapter's count is a sum that matches
+ * Generated prose, cheaply: a pool of paragraphs is written once per seed, and chapter texts
+ * (chapter-pool.ts) are made of paragraphs drawn from it, so texts cost string joins, not
+ * word-by-word generation. Every paragraph knows its word count, so a chapter's count is a sum that matches
  * what the archive's word counter finds in the HTML (checked by the seed test).
  */
 export interface Paragraph {

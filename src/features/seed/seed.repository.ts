@@ -1,13 +1,15 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/schema.ts';
 import { CATEGORIES, RATINGS, WARNINGS } from '../tags/tags.model.ts';
+import type { PooledChapter } from './chapter-pool.ts';
 import type { PlannedTag } from './tag-plan.ts';
 import type { SystemTagIds, WorkBatch } from './work-plan.ts';
 
 /**
  * All of `quire dev seed`'s SQL: bulk inserts of whole column arrays through `unnest`, with
- * explicit ids (`overriding system value`), and the load's housekeeping — secondary indexes
- * dropped and rebuilt, counting triggers switched off and their counts redone in one statement.
+ * explicit ids (`overriding system value`), what the helper connection computes, and the load's
+ * housekeeping — secondary indexes dropped and rebuilt, counting triggers switched off and
+ * their counts added in one statement.
  */
 
 /** Tables the seed writes rows to in bulk; their secondary indexes are rebuilt after the load. */
@@ -19,23 +21,35 @@ export const LOADED_TABLES = ['users', 'pseuds', 'works', 'chapters', 'creatorsh
  * does its work set-based.
  */
 export const DEFERRED_TRIGGERS: Record<string, string> = {
-  work_tags_counted_insert: 'tags.taggings_count is recounted after the load',
-  work_tags_counted_delete: 'tags.taggings_count is recounted after the load',
-  work_tags_counted_update: 'tags.taggings_count is recounted after the load',
+  work_tags_counted_insert: 'the generator counts the uses and tags.taggings_count gets them after the load',
+  work_tags_counted_delete: 'the load deletes nothing',
+  work_tags_counted_update: 'the load updates nothing',
   work_tags_refuse_media: 'a check: the seed never puts media on works',
   works_set_crossover: 'works.crossover is computed in the works insert',
   creatorships_refresh_creator_sort: 'works.creator_sort is computed in the works insert',
-  chapters_search_text: 'chapter text vectors are joined from the paragraph pool in the chapters insert',
+  chapters_search_text: 'chapters copy their text vector with their body from the pool of chapter texts',
+  // The page cache's statement triggers keep every inserted row in a transition table, and for a
+  // statement of up to 1,000 rows name each work's pages (scanning serial_works, unindexed
+  // during the load, for each): the load notes 'all' once instead (noteWholeArchiveChanged).
+  page_cache_inserted: 'the load marks every cached page stale once, after the load',
+  page_cache_updated: 'the load marks every cached page stale once, after the load',
+  page_cache_deleted: 'the load marks every cached page stale once, after the load',
+  page_cache_works_inserted: 'the load marks every cached page stale once, after the load',
+  page_cache_works_updated: 'the load marks every cached page stale once, after the load',
+  page_cache_works_deleted: 'the load marks every cached page stale once, after the load',
 };
 
 const IDENTITY_TABLES = ['users', 'pseuds', 'works', 'chapters', 'series', 'song_credits'] as const;
 type IdentityTable = (typeof IDENTITY_TABLES)[number];
 
-const bigints = (values: number[]) => sql`cast(${values} as bigint[])`;
-const ints = (values: (number | null)[]) => sql`cast(${values} as integer[])`;
+// Arrays of numbers, booleans and ISO times are sent as array literals written here: pg's
+// generic array serializer (a call and an escape per element) was a third of Node's time.
+const literal = (values: readonly (string | number | boolean | null)[]) => `{${values.map((v) => (v === null ? 'NULL' : v)).join(',')}}`;
+const bigints = (values: number[]) => sql`cast(${literal(values)} as bigint[])`;
+const ints = (values: (number | null)[]) => sql`cast(${literal(values)} as integer[])`;
 const texts = (values: string[]) => sql`cast(${values} as text[])`;
-const bools = (values: boolean[]) => sql`cast(${values} as boolean[])`;
-const times = (values: string[]) => sql`cast(${values} as timestamptz[])`;
+const bools = (values: boolean[]) => sql`cast(${literal(values)} as boolean[])`;
+const times = (values: string[]) => sql`cast(${literal(values)} as timestamptz[])`;
 
 export async function countWorks(db: DbOrTrx): Promise<number> {
   const row = await sql<{ n: number }>`select count(*) as n from works`.execute(db);
@@ -49,15 +63,23 @@ export async function isSuperuser(db: DbOrTrx): Promise<boolean> {
 
 /**
  * Session settings for the load, all `set local` (they end with the transaction): no JIT (it
- * compiles every big INSERT again, for nothing), more memory for index builds, and LZ4 to
- * compress chapter bodies where the server has it (PostgreSQL 15 from Debian does; pglz, the
- * default, takes twice as long).
+ * compiles every big INSERT again, for nothing), more memory for index builds (fewer passes
+ * for the text GIN indexes), room for the chapter texts' pool table in temporary buffers (it
+ * is read for every chapter; set before the session's first temporary table, as PostgreSQL
+ * requires), and LZ4 to compress chapter bodies where the server has it (PostgreSQL 15 from
+ * Debian does; pglz, the default, takes twice as long). PGlite keeps modest memory settings.
  */
 export async function tuneLoadSession(db: DbOrTrx, engine: 'postgres' | 'pglite'): Promise<void> {
   await sql`set local jit = off`.execute(db);
-  await sql`set local maintenance_work_mem = ${sql.lit(engine === 'postgres' ? '512MB' : '64MB')}`.execute(db);
+  await sql`set local maintenance_work_mem = ${sql.lit(engine === 'postgres' ? '1GB' : '64MB')}`.execute(db);
+  if (engine === 'postgres') await sql`set local temp_buffers = '256MB'`.execute(db);
   const lz4 = await sql<{ ok: boolean }>`select 'lz4' = any(enumvals) as ok from pg_settings where name = 'default_toast_compression'`.execute(db);
   if (lz4.rows[0]?.ok) await sql`set local default_toast_compression = lz4`.execute(db);
+}
+
+/** JIT off for the helper connection's session during the load (it compiles every big statement again, for nothing), and back to the server's default. */
+export async function setJit(db: DbOrTrx, on: boolean): Promise<void> {
+  await sql`${sql.raw(on ? 'reset jit' : 'set jit = off')}`.execute(db);
 }
 
 /** Keeps every other writer out of the loaded tables until the seed commits. */
@@ -179,25 +201,74 @@ export async function insertUsers(db: DbOrTrx, users: UserRows, pseuds: PseudRow
 }
 
 /**
- * The paragraphs chapters are made of, as a temporary table (id = position in the pool + 1)
- * dropped at commit, each with its text vector; and an aggregate that joins those vectors as
- * `||` does (positions shifted past the previous paragraph's), so a chapter's vector costs a
- * few merges instead of parsing its whole text again. It gives the lexemes and positions
- * `quire_chapter_search_text(body)` gives, except that a word used more than 255 times keeps
- * 256 positions instead of 255 (a vector's limit, met differently by the two paths).
+ * The load's pool of chapter texts (ChapterPool), a temporary table dropped at commit: each
+ * text once, with its word count and its text vector, computed by the function the chapters
+ * trigger uses. Chapters copy both from it.
  */
-export async function createParagraphPool(db: DbOrTrx, pool: { html: string }[]): Promise<void> {
-  await sql`create temporary table seed_paragraphs (id integer primary key, html text not null, text_vector tsvector not null) on commit drop`.execute(db);
-  await sql`
-    insert into seed_paragraphs (id, html, text_vector)
-    select o, html, quire_chapter_search_text(html) from unnest(${texts(pool.map((p) => p.html))}) with ordinality as x(html, o)
-  `.execute(db);
-  await sql`analyze seed_paragraphs`.execute(db);
-  await sql`create or replace aggregate pg_temp.seed_join_vectors(tsvector) (sfunc = tsvector_concat, stype = tsvector, initcond = '')`.execute(db);
+export async function createChapterPool(db: DbOrTrx): Promise<void> {
+  await sql`create temporary table seed_chapter_texts (id integer primary key, body text not null, search_text tsvector not null) on commit drop`.execute(db);
+  // Compressed in the row rather than in a TOAST table where they fit: copying them into chapters then needs no TOAST index lookups.
+  await sql`alter table seed_chapter_texts alter column body set storage main, alter column search_text set storage main`.execute(db);
 }
 
-/** One batch of works and everything that belongs to them: one statement per table. */
-export async function insertWorkBatch(db: DbOrTrx, b: WorkBatch): Promise<void> {
+async function addChapterTexts(db: DbOrTrx, entries: PooledChapter[], vectors: string[] | null): Promise<void> {
+  if (entries.length === 0) return;
+  await sql`
+    insert into seed_chapter_texts (id, body, search_text)
+    -- coalesce evaluates its second argument only when the first is null.
+    select id, body, coalesce(search_text, quire_chapter_search_text(body))
+    from unnest(${ints(entries.map((t) => t.id))}, ${texts(entries.map((t) => t.html))}, cast(${vectors} as tsvector[])) as x(id, body, search_text)
+  `.execute(db);
+}
+
+/** What the helper connection computes for a batch (computeOnHelper), as text: PostgreSQL reads a tsvector's text 4 times faster than it computes it. */
+export interface HelperResults {
+  /** The works' search documents, in batch order. */
+  documents: string[];
+  /** The text vectors of the batch's new chapter texts, in order. */
+  textVectors: string[];
+}
+
+/** A batch's derived values computed before its insert: crossover flags always, the rest when a helper connection computed them. */
+export interface Derived {
+  crossover: boolean[];
+  helper: HelperResults | null;
+}
+
+/** `works_crossover` of each of these fandom sets (int8[] literals), in order. */
+export async function askCrossover(db: DbOrTrx, fandomSets: string[]): Promise<boolean[]> {
+  const rows = await sql<{ c: boolean }>`select works_crossover(cast(f as bigint[])) as c from unnest(${texts(fandomSets)}) with ordinality as x(f, o) order by o`.execute(db);
+  return rows.rows.map((r) => r.c);
+}
+
+/**
+ * The batch's costliest functions — the works' search documents and the new chapter texts'
+ * vectors, the same functions the search repository and the chapters trigger call, with the
+ * same inputs — computed on a second connection outside the load's transaction while the load
+ * writes the previous batch, so PostgreSQL's work runs on both cores.
+ */
+export async function computeOnHelper(db: DbOrTrx, b: WorkBatch): Promise<HelperResults> {
+  const w = b.works;
+  const documents = await sql<{ d: string }>`
+    select cast(quire_search_document(language, title, creators_text, tags_text, summary, notes || ' ') as text) as d
+    from unnest(${texts(w.language)}, ${texts(w.title)}, ${texts(w.creators_text)}, ${texts(w.tags_text)}, ${texts(w.summary)}, ${texts(w.notes)})
+      with ordinality as x(language, title, creators_text, tags_text, summary, notes, o)
+    order by o
+  `.execute(db);
+  const vectors =
+    b.newTexts.length === 0 ? [] : (
+      await sql<{ v: string }>`
+        select cast(quire_chapter_search_text(body) as text) as v from unnest(${texts(b.newTexts.map((t) => t.html))}) with ordinality as x(body, o) order by o
+      `.execute(db)
+    ).rows.map((r) => r.v);
+  return { documents: documents.rows.map((r) => r.d), textVectors: vectors };
+}
+
+/**
+ * One batch of works and everything that belongs to them: one statement per table. Without a
+ * helper's results (PGlite: one connection) the inserts compute them themselves.
+ */
+export async function insertWorkBatch(db: DbOrTrx, b: WorkBatch, derived: Derived): Promise<void> {
   const w = b.works;
   // The columns the deferred triggers keep are computed here, from the batch (WorkNames), as the
   // triggers and the search repository would: the seed test compares them.
@@ -207,28 +278,28 @@ export async function insertWorkBatch(db: DbOrTrx, b: WorkBatch): Promise<void> 
                        crossover, creator_sort, search_document) overriding system value
     select id, title, summary, notes, word_count, chapter_count, expected_chapters, published_at, revised_at, published_at, revised_at,
            language, posted, restricted, cast(filters as bigint[]), hits, kudos, comments, bookmarks,
-           maybe_crossover and works_crossover(cast(filters as bigint[])), creator_sort,
-           quire_search_document(language, title, creators_text, tags_text, summary, notes || ' ')
+           crossover, creator_sort,
+           -- coalesce evaluates its second argument only when the first is null.
+           coalesce(document, quire_search_document(language, title, creators_text, tags_text, summary, notes || ' '))
     from unnest(${bigints(w.id)}, ${texts(w.title)}, ${texts(w.summary)}, ${texts(w.notes)}, ${ints(w.word_count)}, ${ints(w.chapter_count)},
                 ${ints(w.expected_chapters)}, ${times(w.published_at)}, ${times(w.revised_at)}, ${texts(w.language)}, ${bools(w.posted)},
                 ${bools(w.restricted)}, ${texts(w.filter_tag_ids)}, ${ints(w.hits_count)}, ${ints(w.kudos_count)}, ${ints(w.comments_count)},
-                ${ints(w.bookmarks_count)}, ${bools(w.maybe_crossover)}, ${texts(w.creator_sort)}, ${texts(w.creators_text)}, ${texts(w.tags_text)})
+                ${ints(w.bookmarks_count)}, ${bools(derived.crossover)}, ${texts(w.creator_sort)}, ${texts(w.creators_text)}, ${texts(w.tags_text)},
+                cast(${derived.helper?.documents ?? null} as tsvector[]))
       as x(id, title, summary, notes, word_count, chapter_count, expected_chapters, published_at, revised_at, language, posted, restricted,
-           filters, hits, kudos, comments, bookmarks, maybe_crossover, creator_sort, creators_text, tags_text)
+           filters, hits, kudos, comments, bookmarks, crossover, creator_sort, creators_text, tags_text, document)
   `.execute(db);
   const c = b.chapters;
-  // Bodies and their text vectors are put together here from the pool table: a few ids per
-  // chapter cross the wire instead of kilobytes of prose (PGlite takes in about 8 MB/s of parameters).
+  await addChapterTexts(db, b.newTexts, derived.helper?.textVectors ?? null);
+  // Each chapter copies a pool text's body and vector: one id per chapter crosses the wire
+  // (PGlite takes in about 8 MB/s of parameters), and nothing is parsed or joined per chapter.
   await sql`
     insert into chapters (id, work_id, position, title, body, search_text, word_count, published_at, created_at, updated_at) overriding system value
-    select x.id, x.work_id, x.position, x.title, joined.body, joined.text_vector, x.word_count, x.at, x.at, x.at
-    from unnest(${bigints(c.id)}, ${bigints(c.work_id)}, ${ints(c.position)}, ${texts(c.title)}, ${texts(c.parts)}, ${ints(c.word_count)}, ${times(c.published_at)})
-      as x(id, work_id, position, title, parts, word_count, at)
-    cross join lateral (
-      -- One sort for both aggregates: they take the rows in the subquery's order.
-      select string_agg(p.html, E'\n') as body, pg_temp.seed_join_vectors(p.text_vector) as text_vector
-      from (select s.html, s.text_vector from unnest(cast(x.parts as int[])) with ordinality as u(id, o) join seed_paragraphs s on s.id = u.id order by u.o) as p
-    ) as joined
+    select x.id, x.work_id, x.position, x.title, p.body, p.search_text, x.word_count, x.at, x.at, x.at
+    from unnest(${bigints(c.id)}, ${bigints(c.work_id)}, ${ints(c.position)}, ${texts(c.title)}, ${ints(c.text)}, ${ints(c.word_count)}, ${times(c.published_at)})
+      as x(id, work_id, position, title, text_id, word_count, at)
+    join seed_chapter_texts p on p.id = x.text_id
+    order by x.id
   `.execute(db);
   const cr = b.creatorships;
   await sql`
@@ -326,12 +397,21 @@ export async function setReplicaMode(db: DbOrTrx, on: boolean): Promise<void> {
   await sql`set local session_replication_role = ${sql.raw(on ? 'replica' : 'origin')}`.execute(db);
 }
 
-/** tags.taggings_count for every free tag, from work_tags in one pass (what migration 0009's triggers keep). */
-export async function recountTaggings(db: DbOrTrx): Promise<void> {
+/** Every cached page is stale: what the page cache's triggers note for a statement too big to name its pages. */
+export async function noteWholeArchiveChanged(db: DbOrTrx): Promise<void> {
+  await sql`select page_cache_note(array['all'])`.execute(db);
+}
+
+/**
+ * Adds each tag's uses by the loaded works to tags.taggings_count, as migration 0009's
+ * triggers on work_tags would have (free tags only), from the counts the generator kept: no
+ * pass over work_tags.
+ */
+export async function addTaggings(db: DbOrTrx, uses: ReadonlyMap<number, number>): Promise<void> {
   await sql`
-    update tags t set taggings_count = coalesce(c.n, 0)
-    from tags x left join (select tag_id, count(*)::int as n from work_tags group by tag_id) c on c.tag_id = x.id
-    where t.id = x.id and t.type in ('fandom', 'character', 'relationship', 'freeform') and t.taggings_count is distinct from coalesce(c.n, 0)
+    update tags t set taggings_count = t.taggings_count + c.n
+    from unnest(${bigints([...uses.keys()])}, ${ints([...uses.values()])}) as c(id, n)
+    where t.id = c.id and t.type in ('fandom', 'character', 'relationship', 'freeform')
   `.execute(db);
 }
 
@@ -343,9 +423,14 @@ export async function analyzeLoadedTables(db: DbOrTrx): Promise<void> {
   await sql`analyze ${sql.join([...LOADED_TABLES, 'tags', 'tag_parents', 'meta_tags', 'tag_words'].map((t) => sql.table(t)))}`.execute(db);
 }
 
-/** Sets hint bits and the visibility map once, so the first readers after the load don't (outside any transaction). */
+/**
+ * Sets hint bits and the visibility map once, so the first readers after the load don't
+ * (outside any transaction). Chapters, most of the bytes, on one connection and the rest on
+ * another: on PostgreSQL the pool's two connections vacuum at once.
+ */
 export async function vacuumLoadedTables(db: DbOrTrx): Promise<void> {
-  await sql`vacuum ${sql.join(LOADED_TABLES.map((t) => sql.table(t)))}`.execute(db);
+  const rest = LOADED_TABLES.filter((t) => t !== 'chapters');
+  await Promise.all([sql`vacuum chapters`.execute(db), sql`vacuum ${sql.join(rest.map((t) => sql.table(t)))}`.execute(db)]);
 }
 
 export interface SeedRecord {

@@ -6,7 +6,7 @@ import * as repo from './seed.repository.ts';
 import { filterClosures, planTags, type TagPlan } from './tag-plan.ts';
 import { planUsers } from './user-plan.ts';
 import { WorkNames } from './work-names.ts';
-import { WorkGenerator, type SystemTagIds } from './work-plan.ts';
+import { WorkGenerator, type SystemTagIds, type WorkBatch } from './work-plan.ts';
 import { CATEGORIES, RATINGS, WARNINGS } from '../tags/tags.model.ts';
 
 /**
@@ -35,15 +35,18 @@ export interface SeedResult extends repo.SeedRecord {
 /** Derived data rebuilt after the load, in one set-based statement each, inside the seed's transaction. */
 export interface PostLoadStep {
   name: string;
-  run(db: DbOrTrx): Promise<void>;
+  run(db: DbOrTrx, loaded: { tagUses: ReadonlyMap<number, number> }): Promise<void>;
 }
 
 /**
  * The other columns the deferred triggers keep (search documents, chapter text vectors,
- * crossover flags, creator sort keys) are computed in the batch inserts themselves: a second
+ * crossover flags, creator sort keys) are computed before or in the batch inserts: a second
  * pass over a million works and their chapters would cost more than the load.
  */
-export const POST_LOAD_STEPS: PostLoadStep[] = [{ name: 'tag use counts (tags.taggings_count)', run: repo.recountTaggings }];
+export const POST_LOAD_STEPS: PostLoadStep[] = [
+  { name: 'tag use counts (tags.taggings_count)', run: (db, loaded) => repo.addTaggings(db, loaded.tagUses) },
+  { name: 'every cached page marked stale', run: repo.noteWholeArchiveChanged },
+];
 
 export class SeedRefusedError extends Error {
   override name = 'SeedRefusedError';
@@ -51,6 +54,10 @@ export class SeedRefusedError extends Error {
 
 const format = (n: number) => n.toLocaleString('en-US');
 
+/**
+ * On PostgreSQL `db`'s pool must hold at least two connections (the CLI opens two): the load's
+ * transaction holds one while a helper computes on the other (see loadWorks).
+ */
 export async function seedArchive(db: Db, options: SeedOptions): Promise<SeedResult> {
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
@@ -84,8 +91,8 @@ export async function seedArchive(db: Db, options: SeedOptions): Promise<SeedRes
       series: ids.series,
       songCredit: ids.song_credits,
     });
-    await repo.createParagraphPool(trx, generator.pool);
-    await loadWorks(trx, generator, options.works, say);
+    await repo.createChapterPool(trx);
+    await loadWorks(trx, options.engine === 'postgres' ? db : null, generator, options.works, say);
     const lastWorkId = ids.works + options.works - 1;
     await repo.advanceSequences(trx);
     await restore();
@@ -93,7 +100,7 @@ export async function seedArchive(db: Db, options: SeedOptions): Promise<SeedRes
     // (and with them, through the triggers now back on, everything computed from them) from the graph as it is.
     if (existing > 0) await recomputeFilterTagsOfWorkRange(trx, ids.works, lastWorkId);
     for (const step of POST_LOAD_STEPS) {
-      await step.run(trx);
+      await step.run(trx, generator);
       say(`Post-load: ${step.name}.`);
     }
     const record: repo.SeedRecord = {
@@ -154,28 +161,82 @@ async function deferTriggersAndIndexes(trx: DbOrTrx, say: (line: string) => void
   };
 }
 
-/** Writes the works batch by batch, generating the next batch while the current one is written. */
-async function loadWorks(trx: DbOrTrx, generator: WorkGenerator, total: number, say: (line: string) => void): Promise<void> {
+type ComputeOnHelper = (batch: WorkBatch) => Promise<repo.HelperResults>;
+
+/**
+ * Writes the works batch by batch, generating the next batch while the current one is written.
+ * On PostgreSQL a second connection of the pool (`helper`, outside the load's transaction)
+ * computes the next batch's search documents and chapter text vectors meanwhile, so both cores
+ * work (repo.computeOnHelper); PGlite has one connection, and there the inserts compute them.
+ */
+async function loadWorks(trx: DbOrTrx, helper: Db | null, generator: WorkGenerator, total: number, say: (line: string) => void): Promise<void> {
+  if (!helper) return loadBatches(trx, null, generator, total, say);
+  await helper.connection().execute(async (connection) => {
+    await repo.setJit(connection, false);
+    await loadBatches(trx, (batch) => repo.computeOnHelper(connection, batch), generator, total, say);
+    await repo.setJit(connection, true);
+  });
+}
+
+interface PreparedBatch {
+  batch: WorkBatch;
+  helper: repo.HelperResults | null;
+}
+
+/** Batches generated and computed this far ahead of the one being written: Node, the helper and the load each work on their own. */
+const BATCHES_AHEAD = 2;
+
+async function loadBatches(trx: DbOrTrx, compute: ComputeOnHelper | null, generator: WorkGenerator, total: number, say: (line: string) => void): Promise<void> {
   const started = performance.now();
   let lastReport = started;
   let done = 0;
-  let batch = await generator.batchAsync(BATCH_WORKS);
-  while (batch) {
-    const writing = repo.insertWorkBatch(trx, batch);
-    // Awaited below; this only keeps a failure from being reported as unhandled meanwhile.
-    writing.catch(() => {});
-    const next = await generator.batchAsync(BATCH_WORKS);
-    await writing;
-    // The foreign-key checks' plans were made when works was empty; statistics after the first
-    // batch let them use the primary key instead of scanning works once per row.
-    if (done === 0) await repo.analyzeTables(trx, ['works', 'chapters', 'series']);
-    done += batch.works.id.length;
-    batch = next;
-    const now = performance.now();
-    if (now - lastReport > 5_000 || !batch) {
-      lastReport = now;
-      const rate = done / ((now - started) / 1000);
-      say(`Works ${format(done)} / ${format(total)} (${Math.floor((done / total) * 100)}%), ${format(Math.round(rate))} works/s.`);
+  const crossovers = new CrossoverAnswers();
+  // A pipeline: while the load writes batch N, the helper computes N+1 and Node generates N+2.
+  let more = Promise.resolve(true);
+  const ahead: Promise<PreparedBatch | null>[] = [];
+  const prepareNext = () => {
+    const generated = more.then((yes) => (yes ? generator.batchAsync(BATCH_WORKS) : null));
+    more = generated.then((batch) => batch !== null);
+    const prepared = generated.then(async (batch) => batch && { batch, helper: compute ? await compute(batch) : null });
+    // Awaited in turn below; this only keeps a failure from being reported as unhandled meanwhile.
+    prepared.catch(() => {});
+    ahead.push(prepared);
+  };
+  try {
+    for (let i = 0; i < BATCHES_AHEAD; i++) prepareNext();
+    for (let current = await ahead.shift()!; current; current = await ahead.shift()!) {
+      prepareNext();
+      const { batch, helper } = current;
+      await repo.insertWorkBatch(trx, batch, { crossover: await crossovers.ask(trx, batch.works.crossover_fandoms), helper });
+      // The foreign-key checks' plans were made when works was empty; statistics after the first
+      // batch let them use the primary key instead of scanning works once per row.
+      if (done === 0) await repo.analyzeTables(trx, ['works', 'chapters', 'series']);
+      done += batch.works.id.length;
+      const now = performance.now();
+      if (now - lastReport > 5_000 || done === total) {
+        lastReport = now;
+        const rate = done / ((now - started) / 1000);
+        say(`Works ${format(done)} / ${format(total)} (${Math.floor((done / total) * 100)}%), ${format(Math.round(rate))} works/s.`);
+      }
     }
+  } finally {
+    // Nothing may still be using the helper connection when it goes back to the pool.
+    await Promise.allSettled(ahead);
+  }
+}
+
+/**
+ * `works_crossover` answers by fandom set: the rule looks only at a work's fandoms, and most
+ * works share their pair of fandoms with many others, so each set is asked once (per seed) in
+ * the load's transaction, where the tag graph is — not once per work (a recursive query each,
+ * an eighth of the load's database time).
+ */
+class CrossoverAnswers {
+  private readonly known = new Map<string, boolean>();
+
+  async ask(trx: DbOrTrx, fandomSets: (string | null)[]): Promise<boolean[]> {
+    const unknown = [...new Set(fandomSets.filter((set): set is string => set !== null && !this.known.has(set)))];
+    if (unknown.length > 0) (await repo.askCrossover(trx, unknown)).forEach((answer, i) => this.known.set(unknown[i]!, answer));
+    return fandomSets.map((set) => set !== null && this.known.get(set)!);
   }
 }

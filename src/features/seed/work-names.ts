@@ -43,10 +43,13 @@ export class WorkNames {
     return pseudIds.map((id) => this.creators.get(id)!.name).join(', ').toLowerCase();
   }
 
-  /** A crossover needs two fandoms among the filter tags; only then is the database's rule asked. */
-  mayBeCrossover(filterIds: number[]): boolean {
-    let fandoms = 0;
-    for (const id of filterIds) if (this.fandomIds.has(id) && ++fandoms === 2) return true;
-    return false;
+  /**
+   * The fandoms among these filter tags as an int8[] literal when there are two or more (only
+   * then can the work be a crossover), else null. `works_crossover` looks at nothing else, so
+   * the load asks it once per distinct set (CrossoverAnswers).
+   */
+  crossoverFandoms(filterIds: number[]): string | null {
+    const fandoms = filterIds.filter((id) => this.fandomIds.has(id));
+    return fandoms.length >= 2 ? `{${fandoms.join(',')}}` : null;
   }
 }

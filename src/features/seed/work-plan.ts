@@ -1,4 +1,5 @@
-import { lyricBlock, paragraphPool, summary, title, type Paragraph } from './prose.ts';
+import { ChapterPool, type PooledChapter } from './chapter-pool.ts';
+import { lyricBlock, paragraphPool, summary, title } from './prose.ts';
 import { Random, Zipf } from './random.ts';
 import type { TagPlan } from './tag-plan.ts';
 import { LANGUAGE_MIX, SONG_ARTISTS } from './vocabulary.ts';
@@ -15,11 +16,12 @@ export interface WorkBatch {
     expected_chapters: (number | null)[]; published_at: string[]; revised_at: string[]; language: string[];
     posted: boolean[]; restricted: boolean[]; filter_tag_ids: string[];
     hits_count: number[]; kudos_count: number[]; comments_count: number[]; bookmarks_count: number[];
-    /** Derived columns' inputs (WorkNames): the search document's creators and tags fields, the creator sort key, and whether to ask the crossover rule. */
-    creators_text: string[]; tags_text: string[]; creator_sort: string[]; maybe_crossover: boolean[];
+    /** Derived columns' inputs (WorkNames): the search document's creators and tags fields, the creator sort key, and the fandoms to ask the crossover rule about. */
+    creators_text: string[]; tags_text: string[]; creator_sort: string[]; crossover_fandoms: (string | null)[];
   };
-  /** `parts`: the chapter body as the pool paragraphs it is made of, an int[] literal ('{4,17,9}'). */
-  chapters: { id: number[]; work_id: number[]; position: number[]; title: string[]; parts: string[]; word_count: number[]; published_at: string[] };
+  /** `text`: the pool id of the chapter's text (ChapterPool); `newTexts`: pool entries first drawn in this batch, to store before the chapters. */
+  chapters: { id: number[]; work_id: number[]; position: number[]; title: string[]; text: number[]; word_count: number[]; published_at: string[] };
+  newTexts: PooledChapter[];
   creatorships: { work_id: number[]; pseud_id: number[]; position: number[]; accepted_at: string[] };
   workTags: { work_id: number[]; tag_id: number[]; position: number[] };
   songCredits: { id: number[]; work_id: number[]; position: number[]; title: string[]; artist: string[] };
@@ -47,14 +49,6 @@ const DAY = 86_400_000;
 /** Works with this many words are what the benchmark's "guest work page" reads. */
 export const BENCH_WORK_WORDS = 5_000;
 
-/** Paragraphs in a passage, and the words a chapter must still lack before the next part is a passage. */
-const PASSAGE_PARAGRAPHS = 4;
-const PASSAGE_MIN_REMAINING = 300;
-
-function passage(paragraphs: Paragraph[]): Paragraph {
-  return { html: paragraphs.map((p) => p.html).join('\n'), words: paragraphs.reduce((sum, p) => sum + p.words, 0) };
-}
-
 const RATING_SHARES = [0.1, 0.3, 0.3, 0.15, 0.15];
 
 function weighted(random: Random, shares: readonly number[]): number {
@@ -68,8 +62,9 @@ function weighted(random: Random, shares: readonly number[]): number {
 
 function emptyBatch(): WorkBatch {
   return {
-    works: { id: [], title: [], summary: [], notes: [], word_count: [], chapter_count: [], expected_chapters: [], published_at: [], revised_at: [], language: [], posted: [], restricted: [], filter_tag_ids: [], hits_count: [], kudos_count: [], comments_count: [], bookmarks_count: [], creators_text: [], tags_text: [], creator_sort: [], maybe_crossover: [] },
-    chapters: { id: [], work_id: [], position: [], title: [], parts: [], word_count: [], published_at: [] },
+    works: { id: [], title: [], summary: [], notes: [], word_count: [], chapter_count: [], expected_chapters: [], published_at: [], revised_at: [], language: [], posted: [], restricted: [], filter_tag_ids: [], hits_count: [], kudos_count: [], comments_count: [], bookmarks_count: [], creators_text: [], tags_text: [], creator_sort: [], crossover_fandoms: [] },
+    chapters: { id: [], work_id: [], position: [], title: [], text: [], word_count: [], published_at: [] },
+    newTexts: [],
     creatorships: { work_id: [], pseud_id: [], position: [], accepted_at: [] },
     workTags: { work_id: [], tag_id: [], position: [] },
     songCredits: { id: [], work_id: [], position: [], title: [], artist: [] },
@@ -89,17 +84,13 @@ interface SeriesRun {
 
 export class WorkGenerator {
   private readonly random: Random;
-  /**
-   * Prose paragraphs, then lyric blocks, then passages (runs of prose paragraphs); a chapter
-   * names them by position + 1 (their id in the load's pool table). Long chapters are made
-   * mostly of passages: each part costs the load a join of text vectors.
-   */
-  readonly pool: Paragraph[];
-  private readonly prose: number;
-  private readonly passages: number;
+  /** The chapter texts chapters are given (written on first use, stored once by the load). */
+  private readonly texts: ChapterPool;
   private readonly writers: Zipf;
   private readonly next: IdStart;
   private run: SeriesRun | null = null;
+  /** How many generated works carry each tag (by id): the tags' use counts, without counting work_tags again. */
+  readonly tagUses = new Map<number, number>();
   private generated = 0;
 
   constructor(
@@ -117,11 +108,9 @@ export class WorkGenerator {
   ) {
     this.random = new Random(seed ^ 0x5eed);
     const poolRandom = new Random(seed ^ 0x9a9a);
-    this.pool = paragraphPool(poolRandom, 3_000);
-    this.prose = this.pool.length;
-    for (let i = 0; i < 300; i++) this.pool.push(lyricBlock(poolRandom));
-    this.passages = this.pool.length;
-    for (let i = 0; i + PASSAGE_PARAGRAPHS <= this.prose; i += PASSAGE_PARAGRAPHS) this.pool.push(passage(this.pool.slice(i, i + PASSAGE_PARAGRAPHS)));
+    const prose = paragraphPool(poolRandom, 3_000);
+    const lyrics = Array.from({ length: 300 }, () => lyricBlock(poolRandom));
+    this.texts = new ChapterPool(seed, prose, lyrics);
     this.writers = new Zipf(pseudsOfUser.length, 0.8);
     this.next = { ...start };
   }
@@ -131,6 +120,7 @@ export class WorkGenerator {
     if (this.generated >= this.total) return null;
     const batch = emptyBatch();
     for (let i = 0; i < count && this.generated < this.total; i++, this.generated++) this.work(batch, this.generated);
+    batch.newTexts = this.texts.takeFresh();
     return batch;
   }
 
@@ -145,6 +135,7 @@ export class WorkGenerator {
       this.work(batch, this.generated);
       if (i % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
     }
+    batch.newTexts = this.texts.takeFresh();
     return batch;
   }
 
@@ -168,7 +159,7 @@ export class WorkGenerator {
     const targetWords = bench ? BENCH_WORK_WORDS : Math.min(200_000, Math.max(60, Math.round(r.logNormal(600, 0.9) * Math.pow(chapters, 0.7))));
     const songfic = !bench && r.chance(0.04);
     const revisedMs = chapters > 1 ? Math.min(START + SPAN, publishedMs + r.int(1, 400) * DAY) : publishedMs;
-    const words = this.chapters(batch, id, chapters, targetWords, songfic, publishedMs, revisedMs);
+    const words = this.chapters(batch, id, chapters, targetWords, songfic, bench, publishedMs, revisedMs);
     const complete = chapters === 1 || r.chance(0.7);
     const { filters, own } = this.tags(batch, id, fandomRank, bench);
     const w = batch.works;
@@ -186,7 +177,7 @@ export class WorkGenerator {
     w.restricted.push(restricted);
     w.filter_tag_ids.push(`{${filters.join(',')}}`);
     w.tags_text.push(this.names.tagsText([...own, ...filters]));
-    w.maybe_crossover.push(this.names.mayBeCrossover(filters));
+    w.crossover_fandoms.push(this.names.crossoverFandoms(filters));
     this.responses(batch, posted, chapters, index);
     batch.creatorships.work_id.push(id);
     batch.creatorships.pseud_id.push(pseudId);
@@ -200,31 +191,22 @@ export class WorkGenerator {
     if (run === null && posted && !bench && r.chance(0.03)) this.startSeries(batch, id, pseudId, publishedMs, fandomRank);
   }
 
-  /** Chapter bodies from the paragraph pool (songfics get lyric blocks); returns the work's word count. */
-  private chapters(batch: WorkBatch, workId: number, count: number, targetWords: number, songfic: boolean, publishedMs: number, revisedMs: number): number {
+  /** Chapter texts from the pool (songfics get lyric blocks; the bench work its exact length); returns the work's word count. */
+  private chapters(batch: WorkBatch, workId: number, count: number, targetWords: number, songfic: boolean, bench: boolean, publishedMs: number, revisedMs: number): number {
     const r = this.random;
     let total = 0;
     for (let position = 1; position <= count; position++) {
       const target = count === 1 ? targetWords : Math.max(30, Math.round((targetWords / count) * (0.6 + 0.8 * r.next())));
-      const parts: number[] = [];
-      let words = 0;
-      while (words < target) {
-        const index =
-          songfic && r.chance(0.15) ? r.int(this.prose, this.passages - 1)
-          : target - words > PASSAGE_MIN_REMAINING ? r.int(this.passages, this.pool.length - 1)
-          : r.int(0, this.prose - 1);
-        parts.push(index + 1);
-        words += this.pool[index]!.words;
-      }
+      const text = bench ? this.texts.exact(target) : this.texts.draw(r, target, songfic);
       const c = batch.chapters;
       c.id.push(this.next.chapter++);
       c.work_id.push(workId);
       c.position.push(position);
       c.title.push(count > 1 && r.chance(0.5) ? title(r) : '');
-      c.parts.push(`{${parts.join(',')}}`);
-      c.word_count.push(words);
+      c.text.push(text.id);
+      c.word_count.push(text.words);
       c.published_at.push(new Date(publishedMs + Math.floor(((revisedMs - publishedMs) * (position - 1)) / Math.max(1, count - 1))).toISOString());
-      total += words;
+      total += text.words;
     }
     return total;
   }
@@ -255,6 +237,7 @@ export class WorkGenerator {
     const put = (tagId: number) => {
       if (ids.has(tagId)) return;
       ids.add(tagId);
+      this.tagUses.set(tagId, (this.tagUses.get(tagId) ?? 0) + 1);
       batch.workTags.work_id.push(workId);
       batch.workTags.tag_id.push(tagId);
       batch.workTags.position.push(ids.size - 1);
