@@ -129,7 +129,7 @@ export function worksPageQuery(db: DbOrTrx, q: ListingQuery, limit: number, offs
   // in one query they would run for every row OFFSET skips (1,000 of them on page 50).
   const page = q.sort === 'best' && q.text
     ? bestMatchPageSql(q, q.text, limit, offset)
-    : sql<number>`(select works.id from ${strategy === 'sort' ? matchesFencedSql(q) : sql`works`} where ${strategy === 'sort' ? sql`true` : listingWhere(q)} order by ${order} limit ${limit} offset ${offset})`;
+    : sql<number>`(select works.id from ${strategy === 'sort' ? matchesFencedSql(q) : sql`works where ${listingWhere(q)}`} order by ${order} limit ${limit} offset ${offset})`;
   return summaryQuery(db).where(sql<SqlBool>`works.id in ${page}`).orderBy(order);
 }
 
