@@ -67,10 +67,7 @@ export function countAndTagCountsSql(matched: RawBuilder<unknown>) {
  */
 async function topFacets(db: DbOrTrx, ids: number[], counts: number[]): Promise<Record<WorkTagType, FacetEntry[]>> {
   const index = tagTypeIndex(db);
-  if (!index.loaded) {
-    index.remember(await listTagTypes(db));
-    index.loaded = true;
-  }
+  await index.loadOnce(() => listTagTypes(db));
   const ranked = ids.map((id, i): TagCount => ({ id, count: counts[i]! })).sort((a, b) => b.count - a.count || a.id - b.id);
   const missed = ids.filter((id) => id <= index.loadedUpTo && index.typeOf(id) === undefined);
   const leadersSoFar = Object.values(leadersByType(ranked, index)).flat();

@@ -12,7 +12,19 @@ export class TagTypeIndex {
   private codes = new Uint8Array(0);
   /** Every tag with an id up to this was read (tags made later get higher ids). */
   loadedUpTo = 0;
-  loaded = false;
+  /** The first read of every tag, shared by the requests that arrive while it runs. */
+  private whole: Promise<void> | undefined;
+
+  /** Reads every tag once per process (`readAll`: the query); later calls wait for that read. */
+  loadOnce(readAll: () => Promise<Iterable<{ id: number; type: TagType }>>): Promise<void> {
+    if (!this.whole) {
+      const whole = readAll().then((rows) => this.remember(rows));
+      // A failed read is tried again by the next listing.
+      whole.catch(() => (this.whole = undefined));
+      this.whole = whole;
+    }
+    return this.whole;
+  }
 
   typeOf(id: number): TagType | undefined {
     const code = this.codes[id];
