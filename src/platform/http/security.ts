@@ -46,7 +46,7 @@ const HELMET_OPTIONS: HelmetOptions = {
  * script or style at all), and @fastify/helmet rebuilt the whole middleware, parsing the CSP,
  * on every request: about 7 % of the CPU of a page served from the guest cache.
  */
-export function securityHeaders(options: HelmetOptions): Record<string, string> {
+function securityHeaders(options: HelmetOptions): Record<string, string> {
   const headers: Record<string, string> = {};
   const collector = {
     setHeader: (name: string, value: string | string[]) => void (headers[name.toLowerCase()] = String(value)),

@@ -6,6 +6,7 @@ import type { PageContext } from '../views/page-context.ts';
 import { renderDocument } from '../views/render.ts';
 import { readerPreferences } from '../../features/preferences/reader-preferences.ts';
 import { preferencesToFields } from '../../features/preferences/preferences.schemas.ts';
+import type { ReaderPreferences } from '../../features/preferences/preferences.model.ts';
 import type { StoredPage } from './page-store.ts';
 
 /**
@@ -40,7 +41,7 @@ function storeKey(request: FastifyRequest): string {
 
 /** Each preferences object's part of the key, worked out once (the defaults are one shared object). */
 const keyOfPreferences = new WeakMap<object, string>();
-function rememberKey(preferences: ReturnType<typeof readerPreferences>): string {
+function rememberKey(preferences: ReaderPreferences): string {
   const key = new URLSearchParams(preferencesToFields(preferences)).toString();
   keyOfPreferences.set(preferences, key);
   return key;
