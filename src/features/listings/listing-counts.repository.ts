@@ -6,6 +6,7 @@ import { findTagTypesAndNames, listTagTypes } from '../tags/tags.repository.ts';
 import type { WorkTagType } from '../tags/tags.model.ts';
 import { COUNT_LIMIT, FACETS_PER_TYPE, FILTER_TAG_TYPES, type FacetEntry, type Facets } from './listing.model.ts';
 import { listingWhere, type ListingQuery } from './listing.repository.ts';
+import { tallyTagList } from './tag-tally.ts';
 
 export interface CountedFacets {
   /** Exact when `exact`; else PostgreSQL's estimate, never below COUNT_LIMIT + 1. */
@@ -30,31 +31,24 @@ export async function countAndFacets(db: DbOrTrx, q: ListingQuery): Promise<Coun
  * only the shown tags' names are looked up: joining every counted tag cost more than the count.
  */
 export async function countAndFacetsOver(db: DbOrTrx, matched: RawBuilder<unknown>): Promise<CountedFacets> {
-  const row = (await countAndTagCountsSql(matched).execute(db)).rows[0];
+  const row = (await countAndTagListSql(matched).execute(db)).rows[0];
   const counted = Number(row?.total ?? 0);
   const exact = counted <= COUNT_LIMIT;
-  const [facets, estimate] = await Promise.all([topFacets(db, row?.ids ?? [], row?.counts ?? []), exact ? counted : estimateRows(db, matched)]);
+  const tally = tallyTagList(row?.tag_list ?? null, COUNT_LIMIT);
+  const [facets, estimate] = await Promise.all([topFacets(db, tally), exact ? counted : estimateRows(db, matched)]);
   return { total: exact ? counted : Math.max(COUNT_LIMIT + 1, estimate), exact, facets: { byType: facets, exact } };
 }
 
 /**
- * The count (up to COUNT_LIMIT + 1) and every filter tag of the first COUNT_LIMIT rows with how
- * many of them carry it, as two arrays in one row, in no order (thousands of rows would cost
- * more to send and parse than the arrays, and sorting them costs less here than in SQL).
+ * The count (up to COUNT_LIMIT + 1) and the filter tags of those rows as one text, each row's
+ * ids joined by ',' and the rows by ';' in the order read (a row that is no work, or has no
+ * tags, is an empty one), for tallyTagList to count the first COUNT_LIMIT. Tallying thousands of
+ * ids in the server costs less than unnesting and grouping them here.
  */
-export function countAndTagCountsSql(matched: RawBuilder<unknown>) {
-  // float8 and int arrays arrive as numbers; bigint ones as strings to convert (ids stay far below 2^53).
-  return sql<{ total: number; ids: number[] | null; counts: number[] | null }>`
-    with matched as (
-      ${matched} limit ${COUNT_LIMIT + 1}
-    ), counted as (
-      select u.tag_id, count(*)::int as n
-      from (select filter_tag_ids from matched limit ${COUNT_LIMIT}) f cross join unnest(f.filter_tag_ids) as u(tag_id)
-      group by u.tag_id
-    )
-    select m.total, c.ids, c.counts
-    from (select count(*)::int as total from matched) m,
-      (select array_agg(tag_id::float8) as ids, array_agg(n) as counts from counted) c
+export function countAndTagListSql(matched: RawBuilder<unknown>) {
+  return sql<{ total: number; tag_list: string | null }>`
+    select count(*)::int as total, string_agg(coalesce(array_to_string(m.filter_tag_ids, ','), ''), ';') as tag_list
+    from (${matched} limit ${COUNT_LIMIT + 1}) m
   `;
 }
 
@@ -65,16 +59,17 @@ export function countAndTagCountsSql(matched: RawBuilder<unknown>) {
  * and of any counted tag it lacks (one committed after a higher id was read): a leader the
  * index didn't know is among those, so its name is read too.
  */
-async function topFacets(db: DbOrTrx, ids: number[], counts: number[]): Promise<Record<WorkTagType, FacetEntry[]>> {
+async function topFacets(db: DbOrTrx, tally: Map<number, number>): Promise<Record<WorkTagType, FacetEntry[]>> {
   const index = tagTypeIndex(db);
   await index.loadOnce(() => listTagTypes(db));
-  const ranked = ids.map((id, i): TagCount => ({ id, count: counts[i]! })).sort((a, b) => b.count - a.count || a.id - b.id);
-  const missed = ids.filter((id) => id <= index.loadedUpTo && index.typeOf(id) === undefined);
-  const leadersSoFar = Object.values(leadersByType(ranked, index)).flat();
+  const missed = [...tally.keys()].filter((id) => id <= index.loadedUpTo && index.typeOf(id) === undefined);
+  const known = leadersByType(tally, index);
+  const leadersSoFar = Object.values(known).flat();
   const rows = await findTagTypesAndNames(db, [...leadersSoFar.map((entry) => entry.id), ...missed], index.loadedUpTo);
   index.remember(rows);
   const names = new Map(rows.map((row) => [row.id, row.name]));
-  const leaders = leadersByType(ranked, index);
+  // Rows beyond the leaders' names taught the index types it lacked: rank again with them.
+  const leaders = rows.length > leadersSoFar.length ? leadersByType(tally, index) : known;
   return Object.fromEntries(
     FILTER_TAG_TYPES.map((type) => [type, leaders[type].flatMap((entry) => (names.has(entry.id) ? [{ ...entry, name: names.get(entry.id)! }] : []))]),
   ) as Record<WorkTagType, FacetEntry[]>;
@@ -85,13 +80,26 @@ interface TagCount {
   count: number;
 }
 
-/** The first FACETS_PER_TYPE of `ranked` of each type, among tags whose type is known. */
-function leadersByType(ranked: TagCount[], index: TagTypeIndex): Record<WorkTagType, TagCount[]> {
-  const leaders = Object.fromEntries(FILTER_TAG_TYPES.map((t) => [t, [] as TagCount[]])) as Record<WorkTagType, TagCount[]>;
-  for (const entry of ranked) {
-    const type = index.typeOf(entry.id);
-    const ofType = type === undefined || type === 'media' ? undefined : leaders[type]; // works carry no media tags
-    if (ofType && ofType.length < FACETS_PER_TYPE) ofType.push(entry);
+/** The FACETS_PER_TYPE most used of each type among tags whose type is known, in one pass. */
+function leadersByType(tally: Map<number, number>, index: TagTypeIndex): Record<WorkTagType, TagCount[]> {
+  const leaders = emptyLeaders();
+  for (const [id, count] of tally) {
+    const type = index.typeOf(id);
+    // Works carry no media tags.
+    if (type !== undefined && type !== 'media') insertRanked(leaders[type], id, count);
   }
   return leaders;
+}
+
+function emptyLeaders(): Record<WorkTagType, TagCount[]> {
+  return Object.fromEntries(FILTER_TAG_TYPES.map((t) => [t, [] as TagCount[]])) as Record<WorkTagType, TagCount[]>;
+}
+
+/** Keeps `ranked` sorted (most used first, ties by id) and at most FACETS_PER_TYPE long. */
+function insertRanked(ranked: TagCount[], id: number, count: number): void {
+  let at = ranked.length;
+  while (at > 0 && (count > ranked[at - 1]!.count || (count === ranked[at - 1]!.count && id < ranked[at - 1]!.id))) at--;
+  if (at >= FACETS_PER_TYPE) return;
+  ranked.splice(at, 0, { id, count });
+  if (ranked.length > FACETS_PER_TYPE) ranked.pop();
 }

@@ -234,6 +234,17 @@ for (const engine of ENGINES) {
       assert.match(narrowed, /<input type="checkbox" name="rating" value="Explicit" checked\/> <span>Explicit/);
     });
 
+    it('offers the ten most used tags of each type, ties to the older tag', async () => {
+      const names = Array.from({ length: 12 }, (_, i) => uniqueName(`Ranked ${String(i + 1).padStart(2, '0')}`));
+      const { fandom } = await fandomWith([
+        { title: 'All twelve', freeforms: names },
+        { title: 'Last three', freeforms: names.slice(9).reverse() },
+      ]);
+      const page = (await guest().get(`/works?${q({ fandom })}`)).body;
+      const expected = [...names.slice(9).map((n) => `${n} (2)`), ...names.slice(0, 7).map((n) => `${n} (1)`)];
+      assert.deepEqual(facets(page, 'freeform'), expected);
+    });
+
     it('keeps every filter in the URL: the form shows the state, and page links carry it', async () => {
       const { fandom } = await fandomWith(Array.from({ length: 23 }, (_, i) => ({ title: `Paged ${String(i).padStart(2, '0')}`, characters: ['Pager'] })));
       const url = `/works?${q({ fandom, exclude_freeform: 'Nope', words_from: '1', sort: 'title', crossovers: 'exclude', utm_source: 'ignored' })}`;
