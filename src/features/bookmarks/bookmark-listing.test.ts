@@ -108,6 +108,9 @@ for (const engine of ENGINES) {
       assert.ok(made.ok);
       await buildBookmark(t.db, reader, { kind: 'series', id: made.seriesId }, { tags: ['epic'] });
       assert.deepEqual(await list(), ['Series: The Long Road', 'A Work']);
+      const both = (await new TestClient(t.app).get(`/users/${reader.username}/bookmarks`)).body;
+      assert.match(both, /1–2 of 2</, 'a series bookmark counts in the total');
+      assert.deepEqual(facets(both, 'rating'), ['General Audiences (1)'], 'and adds no tags to the facets');
       assert.deepEqual(await list({ bookmark_tag: 'epic' }), ['Series: The Long Road'], 'bookmark filters apply to series');
       assert.deepEqual(await list({ rec: '1' }), ['A Work']);
       assert.deepEqual(await list({ rating: 'General Audiences' }), ['A Work']);
