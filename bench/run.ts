@@ -13,8 +13,8 @@ import { sql } from 'kysely';
 import { SEED_PASSWORD } from '../src/features/seed/seed.service.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { prepareCorpus, type BenchEngine, type Corpus } from './lib/corpus.ts';
-import { measure, type Row, type Scenario } from './lib/load.ts';
-import { logIn, startQuire, startStaticBaseline } from './lib/server.ts';
+import { BROWSER_ACCEPT_ENCODING, IDENTITY, measure, type Row, type Scenario } from './lib/load.ts';
+import { logIn, rawGet, startQuire, startStaticBaseline, type RawResponse } from './lib/server.ts';
 
 const PAGE_SIZE = 20;
 /** Members the signed-in scenario takes turns with (the log-in rate limit allows 10 a minute from one address). */
@@ -74,18 +74,25 @@ async function signIn(baseUrl: string, usernames: string[]): Promise<string[]> {
 
 const listing = (params: [string, string][]) => `/works?${new URLSearchParams(params).toString()}`;
 
-/** The scenarios of issue 6, against the listing URL scheme of COMMON.md. */
+/**
+ * The scenarios of issue 6, against the listing URL scheme of COMMON.md. Every request asks as a
+ * browser does (Accept-Encoding: gzip, deflate, br); the "uncompressed" rows keep the old view
+ * (identity), compared with an uncompressed baseline.
+ */
 function scenarios(corpus: Corpus, cookies: string[], connections: number): Scenario[] {
   const f = corpus.facts;
   const filters: [string, string][] = [['fandom', f.fandom], ['freeform', f.freeform], ['exclude_freeform', f.excludeFreeform], ...f.ratings.map((r): [string, string] => ['rating', r]), ['sort', 'kudos']];
   const lastPage = Math.max(1, Math.ceil(f.filteredCount / PAGE_SIZE));
   const deepPage = Math.min(50, lastPage);
   const work = `/works/${corpus.record.benchWorkId}`;
+  const tag = `/tags/fandom/${encodeURIComponent(f.fandom)}`;
   return [
     { name: 'home page', path: '/', connections },
     { name: 'work page, guest (5,000 words)', path: work, connections },
+    { name: 'work page, guest, uncompressed', path: work, connections, acceptEncoding: IDENTITY },
     { name: `work page, signed in (${cookies.length} member${cookies.length > 1 ? 's' : ''})`, path: work, connections, cookies },
-    { name: 'popular tag listing', path: `/tags/fandom/${encodeURIComponent(f.fandom)}`, connections },
+    { name: 'popular tag listing', path: tag, connections },
+    { name: 'popular tag listing, uncompressed', path: tag, connections, acceptEncoding: IDENTITY },
     { name: 'filtered listing p1', path: listing([...filters, ['page', '1']]), connections },
     { name: 'filtered listing p1, uncached', path: listing([...filters, ['page', '1']]), connections: 1, uncached: true },
     { name: `filtered listing p${deepPage}${deepPage < 50 ? ' (last)' : ''}, uncached`, path: listing([...filters, ['page', String(deepPage)]]), connections: 1, uncached: true },
@@ -95,10 +102,11 @@ function scenarios(corpus: Corpus, cookies: string[], connections: number): Scen
 }
 
 function printTable(rows: Row[]): void {
-  const header = ['scenario', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', '% static', 'peak RSS MB', 'note'];
-  const lines = rows.map((r) => [r.scenario, String(r.connections), String(r.reqPerSec), String(r.p50Ms), String(r.p95Ms), String(r.p99Ms), r.baselinePct === null ? '' : `${r.baselinePct}%`, String(r.peakRssMb), r.error ?? '']);
+  const header = ['scenario', 'conns', 'encoding', 'kB', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', '% static', 'peak RSS MB', 'note'];
+  const lines = rows.map((r) => [r.scenario, String(r.connections), r.contentEncoding, (r.bytesPerResponse / 1000).toFixed(1), String(r.reqPerSec), String(r.p50Ms), String(r.p95Ms), String(r.p99Ms), r.baselinePct === null ? '' : `${r.baselinePct}%`, String(r.peakRssMb), r.error ?? '']);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const format = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 8 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const left = new Set([0, 2, header.length - 1]);
+  const format = (cells: string[]) => cells.map((c, i) => (left.has(i) ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(format(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const line of lines) console.log(format(line));
@@ -111,13 +119,17 @@ async function main(): Promise<void> {
   const corpus = await prepareCorpus(opts.engine, opts.works, opts.seed, opts.reuse);
   const rows: Row[] = [];
   let peakRssMb: number;
-  let workPage: Buffer;
+  /** The work page as Quire sends it to a browser, and to a client accepting no coding. */
+  let workPage: RawResponse;
+  let workPageIdentity: RawResponse;
   try {
     const members = await seededMembers(corpus, SIGNED_IN_MEMBERS);
     const server = await startQuire(corpus.env);
     try {
       const cookies = await signIn(server.baseUrl, members);
-      workPage = Buffer.from(await (await fetch(`${server.baseUrl}/works/${corpus.record.benchWorkId}`)).arrayBuffer());
+      const workUrl = `${server.baseUrl}/works/${corpus.record.benchWorkId}`;
+      workPage = await rawGet(workUrl, { 'accept-encoding': BROWSER_ACCEPT_ENCODING });
+      workPageIdentity = await rawGet(workUrl, { 'accept-encoding': IDENTITY });
       for (const scenario of scenarios(corpus, cookies, opts.connections)) {
         console.error(`Running: ${scenario.name} (${scenario.connections} connection${scenario.connections > 1 ? 's' : ''}, ${opts.duration} s)…`);
         rows.push(await measure(server, scenario, opts.duration));
@@ -129,16 +141,22 @@ async function main(): Promise<void> {
   } finally {
     corpus.stop();
   }
-  const baseline = await startStaticBaseline(workPage, 'text/html; charset=utf-8');
-  try {
-    for (const connections of [...new Set([opts.connections, 1])]) {
-      rows.push(await measure(baseline, { name: 'static baseline (work page bytes)', path: '/', connections }, opts.duration));
+  // The baseline answers the same bytes as the work page, in the same coding; the uncompressed
+  // one answers its identity bytes, for the uncompressed rows.
+  const baselines = [
+    { name: 'static baseline (work page bytes)', page: workPage, acceptEncoding: BROWSER_ACCEPT_ENCODING, connections: [...new Set([opts.connections, 1])] },
+    { name: 'static baseline, uncompressed', page: workPageIdentity, acceptEncoding: IDENTITY, connections: [opts.connections] },
+  ];
+  for (const { name, page, acceptEncoding, connections } of baselines) {
+    const baseline = await startStaticBaseline(page.body, 'text/html; charset=utf-8', page.headers['content-encoding']);
+    try {
+      for (const c of connections) rows.push(await measure(baseline, { name, path: '/', connections: c, acceptEncoding }, opts.duration));
+    } finally {
+      await baseline.stop();
     }
-  } finally {
-    await baseline.stop();
   }
   for (const row of rows) {
-    const base = rows.find((r) => r.scenario.startsWith('static baseline') && r.connections === row.connections);
+    const base = rows.find((r) => r.scenario.startsWith('static baseline') && r.connections === row.connections && r.acceptEncoding === row.acceptEncoding);
     if (base && base !== row && !row.error && base.reqPerSec > 0) row.baselinePct = Math.round((row.reqPerSec / base.reqPerSec) * 100);
   }
   printTable(rows);
@@ -151,6 +169,7 @@ async function main(): Promise<void> {
     works: opts.works,
     seed: opts.seed,
     durationSeconds: opts.duration,
+    acceptEncoding: { browser: BROWSER_ACCEPT_ENCODING, uncompressed: IDENTITY },
     machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg()[0]! },
     seedSeconds: corpus.seedSeconds,
     serverPeakRssMb: peakRssMb,

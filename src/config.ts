@@ -47,6 +47,7 @@ const envSchema = z.object({
   QUIRE_PAGE_CACHE_MB: integerFromEnv(0, 1024 * 1024).default(64),
   QUIRE_PAGE_CACHE_POLL_MS: integerFromEnv(0, 60_000).default(500),
   QUIRE_PAGE_CACHE_TTL_SECONDS: integerFromEnv(1, 86_400).default(300),
+  QUIRE_COMPRESSION: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 });
 
@@ -78,6 +79,8 @@ export interface Config {
   pageCachePollMs: number;
   /** A cached page is rendered again after this long even if nothing changed (hit counts, missed changes). */
   pageCacheTtlSeconds: number;
+  /** gzip/brotli answers for browsers that ask (QUIRE_COMPRESSION=on); off when a reverse proxy compresses. */
+  compression: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Run job workers and scheduled jobs in this process (QUIRE_JOBS=on); off still enqueues. */
   jobs: boolean;
@@ -126,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCacheBytes: e.QUIRE_PAGE_CACHE_MB * 1024 * 1024,
     pageCachePollMs: e.QUIRE_PAGE_CACHE_POLL_MS,
     pageCacheTtlSeconds: e.QUIRE_PAGE_CACHE_TTL_SECONDS,
+    compression: e.QUIRE_COMPRESSION === 'on',
     logLevel: e.LOG_LEVEL,
     jobs: e.QUIRE_JOBS === 'on',
     publicUrl: e.QUIRE_PUBLIC_URL ?? `http://localhost:${e.PORT}`,

@@ -4,7 +4,12 @@
  * instead of stopping the run.
  */
 import autocannon from 'autocannon';
-import type { RunningServer } from './server.ts';
+import { rawGet, type RunningServer } from './server.ts';
+
+/** What every browser sends (br only over HTTPS, but Quire offers it over plain HTTP too). */
+export const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br';
+/** The old, uncompressed view: a client that accepts no coding. */
+export const IDENTITY = 'identity';
 
 export interface Scenario {
   name: string;
@@ -21,12 +26,17 @@ export interface Scenario {
    * unknown parameters, but any cache keyed on the address misses, so this measures the query.
    */
   uncached?: boolean;
+  /** The Accept-Encoding every request sends; BROWSER_ACCEPT_ENCODING unless a row says otherwise. */
+  acceptEncoding?: string;
 }
 
 export interface Row {
   scenario: string;
   path: string;
   connections: number;
+  /** The Accept-Encoding the requests sent, and the Content-Encoding the answer came in ('identity': none). */
+  acceptEncoding: string;
+  contentEncoding: string;
   requests: number;
   reqPerSec: number;
   p50Ms: number;
@@ -35,6 +45,7 @@ export interface Row {
   /** Throughput as a percentage of the static baseline at the same connections; null for the baseline itself. */
   baselinePct: number | null;
   peakRssMb: number;
+  /** The body's size on the wire (compressed, if it was). */
   bytesPerResponse: number;
   error: string | null;
 }
@@ -46,17 +57,19 @@ function percentile(sorted: number[], p: number): number {
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
+const acceptEncodingOf = (scenario: Scenario) => scenario.acceptEncoding ?? BROWSER_ACCEPT_ENCODING;
+
 function errorRow(scenario: Scenario, error: string, server: RunningServer): Row {
-  return { scenario: scenario.name, path: scenario.path, connections: scenario.connections, requests: 0, reqPerSec: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, baselinePct: null, peakRssMb: server.peakRssMb(), bytesPerResponse: 0, error };
+  return { scenario: scenario.name, path: scenario.path, connections: scenario.connections, acceptEncoding: acceptEncodingOf(scenario), contentEncoding: '', requests: 0, reqPerSec: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, baselinePct: null, peakRssMb: server.peakRssMb(), bytesPerResponse: 0, error };
 }
 
 export async function measure(server: RunningServer, scenario: Scenario, seconds: number): Promise<Row> {
   const cookies = scenario.cookies ?? [];
-  const headers: Record<string, string> = cookies.length > 0 ? { cookie: cookies[0]! } : {};
-  // One request first: it warms any cache, and a page that isn't there becomes an error row.
-  const probe = await fetch(`${server.baseUrl}${scenario.path}`, { headers, redirect: 'manual' }).catch((error: Error) => error);
+  const headers: Record<string, string> = { 'accept-encoding': acceptEncodingOf(scenario), ...(cookies.length > 0 ? { cookie: cookies[0]! } : {}) };
+  // One request first: it warms any cache (and makes its compressed copy), and a page that isn't
+  // there becomes an error row. Read raw, to record the bytes as they travel.
+  const probe = await rawGet(`${server.baseUrl}${scenario.path}`, headers).catch((error: Error) => error);
   if (probe instanceof Error) return errorRow(scenario, probe.message, server);
-  const probeBytes = (await probe.arrayBuffer()).byteLength;
   if (probe.status < 200 || probe.status > 299) return errorRow(scenario, `HTTP ${probe.status}`, server);
   server.resetPeak();
   const latencies: number[] = [];
@@ -95,6 +108,8 @@ export async function measure(server: RunningServer, scenario: Scenario, seconds
     scenario: scenario.name,
     path: scenario.path,
     connections: scenario.connections,
+    acceptEncoding: acceptEncodingOf(scenario),
+    contentEncoding: probe.headers['content-encoding'] ?? 'identity',
     requests: result.requests.total,
     reqPerSec: round(result.requests.total / seconds, 0),
     p50Ms: round(percentile(latencies, 50)),
@@ -102,7 +117,7 @@ export async function measure(server: RunningServer, scenario: Scenario, seconds
     p99Ms: round(percentile(latencies, 99)),
     baselinePct: null,
     peakRssMb: server.peakRssMb(),
-    bytesPerResponse: probeBytes,
+    bytesPerResponse: probe.body.length,
     error: failed > 0 ? `${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts` : null,
   };
 }

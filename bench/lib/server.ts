@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -102,13 +103,37 @@ export async function startQuire(env: Record<string, string>): Promise<RunningSe
   return server;
 }
 
-/** A plain node:http server answering `body` (the work page's bytes) to every request. */
-export async function startStaticBaseline(body: Buffer, contentType: string): Promise<RunningServer> {
+/** An answer as it came over the wire: fetch() would decode a compressed body and hide its size. */
+export interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export function rawGet(url: string, headers: Record<string, string>): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { headers, timeout: 60_000 }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    });
+    request.on('timeout', () => request.destroy(new Error(`no answer from ${url} within a minute`)));
+    request.on('error', reject);
+  });
+}
+
+/**
+ * A plain node:http server answering `body` (the work page's bytes, as Quire sent them) to every
+ * request, with the Content-Encoding they were sent with.
+ */
+export async function startStaticBaseline(body: Buffer, contentType: string, contentEncoding: string | undefined): Promise<RunningServer> {
   const port = await freePort();
+  const headers = { 'content-type': contentType, ...(contentEncoding ? { 'content-encoding': contentEncoding } : {}) };
   const code = `
     const body = require('node:fs').readFileSync(0);
     require('node:http').createServer((req, res) => {
-      res.writeHead(200, { 'content-type': ${JSON.stringify(contentType)}, 'content-length': body.length });
+      res.writeHead(200, { ...${JSON.stringify(headers)}, 'content-length': body.length });
       res.end(body);
     }).listen(${port}, '127.0.0.1', () => console.log('ready'));`;
   const child = spawn(process.execPath, ['-e', code], { stdio: ['pipe', 'pipe', 'inherit'] });

@@ -39,6 +39,7 @@ import { registerHistoryRoutes } from '../../features/history/history.routes.tsx
 import { registerErrorHandlers } from './error-handler.tsx';
 import { registerFormBodyParser, registerNulGuard } from './form-body.ts';
 import { registerSecurity } from './security.ts';
+import { registerCompression } from './compression.ts';
 import { registerPageCache } from '../page-cache/page-cache.plugin.ts';
 import './types.ts';
 
@@ -75,6 +76,7 @@ export async function buildApp({ config, db, secret, logger, mailer }: AppDeps):
   registerFormBodyParser(app);
   await registerSecurity(app, secret);
   registerNulGuard(app);
+  await registerCompression(app);
   await registerIslandAssets(app);
   await app.register(fastifyStatic, { root: path.resolve(publicDir), prefix: '/assets/', maxAge: '1h' });
   registerSessions(app);

@@ -7,6 +7,7 @@ import { renderDocument } from '../views/render.ts';
 import { readerPreferences } from '../../features/preferences/reader-preferences.ts';
 import { preferencesToFields } from '../../features/preferences/preferences.schemas.ts';
 import type { ReaderPreferences } from '../../features/preferences/preferences.model.ts';
+import { compressBody, MIN_COMPRESSED_BYTES, negotiateEncoding, type Representation } from './content-encoding.ts';
 import type { StoredPage } from './page-store.ts';
 
 /**
@@ -53,6 +54,7 @@ function toStored(html: string, deps: readonly string[], ttlMs: number): StoredP
   const lastModified = new Date(Math.floor(now / 1000) * 1000);
   return {
     body,
+    variants: {},
     etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
     lastModified,
     lastModifiedHeader: lastModified.toUTCString(),
@@ -61,29 +63,66 @@ function toStored(html: string, deps: readonly string[], ttlMs: number): StoredP
   };
 }
 
+/**
+ * Each representation has its own strong ETag (a gzip body is not the identity body byte for
+ * byte): `"<hash>"`, `"<hash>-br"`, `"<hash>-gz"`. The hash is of the identity bytes, so every
+ * server gives the same tags.
+ */
+const ETAG_SUFFIX: Record<Representation, string> = { identity: '', br: '-br', gzip: '-gz' };
+const etagOf = (page: StoredPage, representation: Representation) =>
+  representation === 'identity' ? page.etag : `${page.etag.slice(0, -1)}${ETAG_SUFFIX[representation]}"`;
+
+/**
+ * If-None-Match matches any of the page's tags, whichever representation it names: the
+ * content is the same, so a client holding the gzip copy that now asks without gzip (or a cache
+ * sending every tag it holds) is still up to date. Apache's mod_deflate does the same. The 304
+ * carries the tag of the representation this request would get (RFC 9110 §15.4.5).
+ */
+function matchesPage(tag: string, page: StoredPage): boolean {
+  const t = tag.trim().replace(/^W\//, '');
+  if (t === '*' || t === page.etag) return true;
+  const base = page.etag.slice(0, -1);
+  return t === `${base}-br"` || t === `${base}-gz"`;
+}
+
 function isNotModified(request: FastifyRequest, page: StoredPage): boolean {
   const ifNoneMatch = request.headers['if-none-match'];
   // If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2).
-  if (ifNoneMatch !== undefined) {
-    return ifNoneMatch.split(',').some((tag) => {
-      const t = tag.trim();
-      return t === '*' || t.replace(/^W\//, '') === page.etag;
-    });
-  }
+  if (ifNoneMatch !== undefined) return ifNoneMatch.split(',').some((tag) => matchesPage(tag, page));
   const since = Date.parse(request.headers['if-modified-since'] ?? '');
   return !Number.isNaN(since) && page.lastModified.getTime() <= since;
 }
 
-async function answer(request: FastifyRequest, reply: FastifyReply, page: StoredPage, fromCache: boolean) {
-  const notModified = isNotModified(request, page);
+/** The coding this guest gets the page in: none when compression is off or the page is tiny. */
+function representationFor(request: FastifyRequest, page: StoredPage): Representation {
+  if (!request.server.config.compression || page.body.length < MIN_COMPRESSED_BYTES) return 'identity';
+  return negotiateEncoding(request.headers['accept-encoding']);
+}
+
+/** The bytes of that representation, compressed now and kept with the page the first time. */
+function bytesOf(request: FastifyRequest, key: string, page: StoredPage, representation: Representation): Buffer {
+  if (representation === 'identity') return page.body;
+  const kept = page.variants[representation];
+  if (kept) return kept;
+  const body = compressBody(page.body, representation);
+  request.server.pageCache.store.attachVariant(key, page, representation, body);
+  return body;
+}
+
+function answer(request: FastifyRequest, reply: FastifyReply, key: string, page: StoredPage, fromCache: boolean) {
+  const representation = representationFor(request, page);
+  // This answer is already negotiated: the dynamic compressor (@fastify/compress) must leave an
+  // identity answer alone too, or it could gzip it under the identity ETag. Its own switch.
+  request.headers['x-no-compression'] = 'page-cache';
   void reply
     .header('cache-control', GUEST_CACHE_CONTROL)
-    .header('vary', 'Cookie')
-    .header('etag', page.etag)
+    .header('vary', request.server.config.compression ? 'Cookie, Accept-Encoding' : 'Cookie')
+    .header('etag', etagOf(page, representation))
     .header('last-modified', page.lastModifiedHeader)
     .header('x-page-cache', fromCache ? 'hit' : 'miss');
-  if (notModified) return reply.code(304).send();
-  return reply.code(200).type('text/html; charset=utf-8').send(page.body);
+  if (isNotModified(request, page)) return reply.code(304).send();
+  if (representation !== 'identity') void reply.header('content-encoding', representation);
+  return reply.code(200).type('text/html; charset=utf-8').send(bytesOf(request, key, page, representation));
 }
 
 function sendUncached(request: FastifyRequest, reply: FastifyReply, page: CacheablePage, cacheControl: string): FastifyReply {
@@ -116,7 +155,7 @@ export async function sendCachedPage(
   const key = storeKey(request);
   if (useStore) {
     const hit = pageCache.store.get(key);
-    if (hit) return answer(request, reply, hit, true);
+    if (hit) return answer(request, reply, key, hit, true);
   }
   // Read before the page's data: a change landing during the render moves it, and the page is not kept.
   const epoch = pageCache.store.epoch;
@@ -125,5 +164,5 @@ export async function sendCachedPage(
   if ((page.status ?? 200) !== 200) return sendUncached(request, reply, page, 'no-store');
   const stored = toStored(renderDocument(page.view(pageContext(request, reply))), page.deps, pageCache.ttlMs);
   if (useStore) pageCache.store.set(key, stored, epoch);
-  return answer(request, reply, stored, false);
+  return answer(request, reply, key, stored, false);
 }

@@ -10,7 +10,7 @@ import { tagPath } from '../../features/tags/tags.model.ts';
 import { makeCanonical } from '../../features/tags/tag-graph.service.ts';
 import { PageStore } from './page-store.ts';
 
-const page = (body: string, deps: string[]) => ({ body: Buffer.from(body), etag: '"x"', lastModified: new Date(0), lastModifiedHeader: new Date(0).toUTCString(), deps, expiresAt: Date.now() + 60_000 });
+const page = (body: string, deps: string[]) => ({ body: Buffer.from(body), variants: {}, etag: '"x"', lastModified: new Date(0), lastModifiedHeader: new Date(0).toUTCString(), deps, expiresAt: Date.now() + 60_000 });
 
 describe('page store', () => {
   it('evicts the least recently used pages to stay within its bytes', () => {
@@ -83,7 +83,7 @@ for (const engine of ENGINES) {
       const guest = await guestGet(`/works/${workId}`);
       assert.equal(guest.statusCode, 200);
       assert.equal(guest.headers['cache-control'], 'public, no-cache');
-      assert.equal(guest.headers.vary, 'Cookie');
+      assert.equal(guest.headers.vary, 'Cookie, Accept-Encoding');
       assert.match(guest.headers.etag as string, /^"[\w-]{27}"$/);
       assert.ok(Date.parse(guest.headers['last-modified'] as string) <= Date.now());
       assert.equal(guest.headers['set-cookie'], undefined, 'a shared page sets no cookie');

@@ -4,8 +4,17 @@
  * It knows nothing of HTTP or the database (see cached-page.ts and page-cache-feed.ts).
  */
 
+import type { Encoding } from './content-encoding.ts';
+
 export interface StoredPage {
+  /** The page's bytes as rendered (the identity representation). */
   body: Buffer;
+  /**
+   * The same bytes compressed, made the first time a reader accepting that coding asks
+   * (cached-page.ts) and kept with the page, so they leave with it. Attach them with
+   * PageStore.attachVariant, which counts their bytes.
+   */
+  variants: Partial<Record<Encoding, Buffer>>;
   etag: string;
   /** When it was rendered, in whole seconds (HTTP dates have no milliseconds). */
   lastModified: Date;
@@ -17,6 +26,13 @@ export interface StoredPage {
 
 /** Rough cost of an entry beyond its body: key, headers, index entries. */
 const OVERHEAD_BYTES = 512;
+
+/** What an entry costs the budget: every representation it holds, its key and the overhead. */
+function costOf(key: string, page: StoredPage): number {
+  let bytes = page.body.length + key.length + OVERHEAD_BYTES;
+  for (const variant of Object.values(page.variants)) bytes += variant.length;
+  return bytes;
+}
 
 export class PageStore {
   private readonly entries = new Map<string, StoredPage>();
@@ -57,7 +73,7 @@ export class PageStore {
 
   /** Stores a page rendered since `renderEpoch`, unless an invalidation happened meanwhile. */
   set(key: string, page: StoredPage, renderEpoch: number): boolean {
-    const cost = page.body.length + key.length + OVERHEAD_BYTES;
+    const cost = costOf(key, page);
     if (!this.enabled || renderEpoch !== this.epoch || cost > this.maxBytes / 4) return false;
     this.remove(key);
     this.entries.set(key, page);
@@ -67,11 +83,22 @@ export class PageStore {
       if (!keys) this.byDep.set(dep, (keys = new Set()));
       keys.add(key);
     }
-    for (const oldest of this.entries.keys()) {
-      if (this.bytes <= this.maxBytes) break;
-      this.remove(oldest);
-    }
+    this.evictOverBudget();
     return true;
+  }
+
+  /**
+   * Keeps a compressed copy with the page, counting its bytes. The page gets the copy even
+   * when it is no longer (or never was) the one stored under `key`: the caller is answering
+   * with it; only a stored page adds to the budget.
+   */
+  attachVariant(key: string, page: StoredPage, encoding: Encoding, body: Buffer): void {
+    const stored = this.entries.get(key) === page;
+    if (stored) this.bytes -= costOf(key, page);
+    page.variants[encoding] = body;
+    if (!stored) return;
+    this.bytes += costOf(key, page);
+    this.evictOverBudget();
   }
 
   /** Drops every page depending on any of these keys ('all' drops everything). */
@@ -94,11 +121,18 @@ export class PageStore {
     this.bytes = 0;
   }
 
+  private evictOverBudget(): void {
+    for (const oldest of this.entries.keys()) {
+      if (this.bytes <= this.maxBytes) break;
+      this.remove(oldest);
+    }
+  }
+
   private remove(key: string): void {
     const entry = this.entries.get(key);
     if (!entry) return;
     this.entries.delete(key);
-    this.bytes -= entry.body.length + key.length + OVERHEAD_BYTES;
+    this.bytes -= costOf(key, entry);
     for (const dep of entry.deps) {
       const keys = this.byDep.get(dep);
       if (!keys) continue;
