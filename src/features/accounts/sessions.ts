@@ -39,17 +39,22 @@ export function registerSessions(app: FastifyInstance): void {
   app.decorateRequest('viewer', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('storedPreferences', null);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (!token || token.length > 100) return;
-    const id = hashToken(token);
-    const session = await findLiveSession(app.db, id);
-    if (!session) return;
-    request.sessionId = id;
-    request.viewer = { id: session.userId, username: session.username, roles: session.roles, unreadInbox: session.unreadInbox };
-    request.storedPreferences = session.preferences;
-    if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-      await extendSession(app.db, id, new Date(Date.now() + app.config.sessionDays * 86_400_000));
-    }
+    // Guests, and so every page from the guest cache, pass without a promise.
+    if (!token || token.length > 100) return done();
+    loadSession(app, request, token).then(() => done(), done);
   });
+}
+
+async function loadSession(app: FastifyInstance, request: FastifyRequest, token: string): Promise<void> {
+  const id = hashToken(token);
+  const session = await findLiveSession(app.db, id);
+  if (!session) return;
+  request.sessionId = id;
+  request.viewer = { id: session.userId, username: session.username, roles: session.roles, unreadInbox: session.unreadInbox };
+  request.storedPreferences = session.preferences;
+  if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await extendSession(app.db, id, new Date(Date.now() + app.config.sessionDays * 86_400_000));
+  }
 }

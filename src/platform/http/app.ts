@@ -68,8 +68,10 @@ export async function buildApp({ config, db, secret, logger, mailer }: AppDeps):
   app.decorate('db', db);
   app.decorate('config', config);
   app.decorate('siteName', config.siteName);
-  app.addHook('onSend', async (request, reply) => {
+  // Hooks every request passes take a callback rather than being async: no promise per request.
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    done(null, payload);
   });
 
   registerErrorHandlers(app);

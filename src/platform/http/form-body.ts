@@ -34,8 +34,8 @@ export function parseFormBody(raw: Buffer): FormBody {
  * reach a query and fail there. It is refused once, here, for every route.
  */
 export function registerNulGuard(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request) => {
-    if (/%00/i.test(request.url)) throw badRequest('The address contains a NUL character, which no page name can hold.');
+  app.addHook('onRequest', (request, _reply, done) => {
+    done(/%00/i.test(request.url) ? badRequest('The address contains a NUL character, which no page name can hold.') : undefined);
   });
 }
 

@@ -37,6 +37,22 @@ function qualities(header: string): Map<string, number> {
  */
 export function negotiateEncoding(header: string | undefined): Representation {
   if (header === undefined) return 'identity';
+  let chosen = negotiated.get(header);
+  if (chosen === undefined) {
+    if (negotiated.size >= MAX_REMEMBERED_HEADERS) negotiated.clear();
+    negotiated.set(header, (chosen = choose(header)));
+  }
+  return chosen;
+}
+
+/**
+ * Browsers send a handful of distinct Accept-Encoding values, so each is parsed once: a page
+ * from the cache otherwise split and matched it on every request. Bounded, as clients choose it.
+ */
+const negotiated = new Map<string, Representation>();
+const MAX_REMEMBERED_HEADERS = 256;
+
+function choose(header: string): Representation {
   const q = qualities(header);
   const star = q.get('*');
   const qualityOf = (coding: string) => q.get(coding) ?? star ?? 0;

@@ -28,10 +28,11 @@ export function registerPageCache(app: FastifyInstance): void {
   app.decorate('pageCache', { store, feed, ttlMs: config.pageCacheTtlSeconds * 1000 });
   app.addHook('onReady', () => feed.start());
   app.addHook('onClose', () => feed.stop());
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (UNSAFE_METHODS.has(request.method)) feed.markDirty();
     if (!reply.hasHeader('cache-control') && String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
       reply.header('cache-control', 'private, no-store');
     }
+    done(null, payload);
   });
 }
