@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, RouteShorthandOptions } from 'fastify';
 import { notFound } from '../../platform/http/errors.ts';
 import { sendPage } from '../../platform/http/page.ts';
 import { sendCachedPage } from '../../platform/page-cache/cached-page.ts';
@@ -19,13 +19,14 @@ export const MAX_LISTING_QUERY_BYTES = 4096;
  * parsing or SQL. (Node's own limit is the 16 kB header size, and inject() has none.)
  */
 export const listingRouteOptions: RouteShorthandOptions = {
-  onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
+  // A callback, not async: every listing request, cached ones included, passes it.
+  onRequest: (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
     const at = request.url.indexOf('?');
-    if (at >= 0 && Buffer.byteLength(request.url) - at - 1 > MAX_LISTING_QUERY_BYTES) {
-      return sendPage(request, reply, (ctx) => (
-        <ErrorPage ctx={ctx} title="That address is too long" message="These filters make an address longer than this archive accepts. Choose fewer tags and try again." />
-      ), 414);
-    }
+    if (at < 0 || Buffer.byteLength(request.url) - at - 1 <= MAX_LISTING_QUERY_BYTES) return done();
+    // Answered here, so the route never runs (and done is not called).
+    sendPage(request, reply, (ctx) => (
+      <ErrorPage ctx={ctx} title="That address is too long" message="These filters make an address longer than this archive accepts. Choose fewer tags and try again." />
+    ), 414);
   },
 };
 
