@@ -66,10 +66,10 @@ async function topFacets(db: DbOrTrx, tally: Map<number, number>): Promise<Recor
   const known = leadersByType(tally, index);
   const leadersSoFar = Object.values(known).flat();
   const rows = await findTagTypesAndNames(db, [...leadersSoFar.map((entry) => entry.id), ...missed], index.loadedUpTo);
-  index.remember(rows);
+  const learned = index.remember(rows);
   const names = new Map(rows.map((row) => [row.id, row.name]));
-  // Rows beyond the leaders' names taught the index types it lacked: rank again with them.
-  const leaders = rows.length > leadersSoFar.length ? leadersByType(tally, index) : known;
+  // Tags the index lacked (new ones, or missed ones) may lead their type: rank again with them.
+  const leaders = learned ? leadersByType(tally, index) : known;
   return Object.fromEntries(
     FILTER_TAG_TYPES.map((type) => [type, leaders[type].flatMap((entry) => (names.has(entry.id) ? [{ ...entry, name: names.get(entry.id)! }] : []))]),
   ) as Record<WorkTagType, FacetEntry[]>;

@@ -18,7 +18,7 @@ export class TagTypeIndex {
   /** Reads every tag once per process (`readAll`: the query); later calls wait for that read. */
   loadOnce(readAll: () => Promise<Iterable<{ id: number; type: TagType }>>): Promise<void> {
     if (!this.whole) {
-      const whole = readAll().then((rows) => this.remember(rows));
+      const whole = readAll().then((rows) => void this.remember(rows));
       // A failed read is tried again by the next listing.
       whole.catch(() => (this.whole = undefined));
       this.whole = whole;
@@ -31,12 +31,16 @@ export class TagTypeIndex {
     return code ? TAG_TYPES[code - 1] : undefined;
   }
 
-  remember(rows: Iterable<{ id: number; type: TagType }>): void {
+  /** Records these tags' types; true when any of them was new to the index. */
+  remember(rows: Iterable<{ id: number; type: TagType }>): boolean {
+    let learned = false;
     for (const { id, type } of rows) {
       if (id >= this.codes.length) this.grow(id);
+      if (this.codes[id] === 0) learned = true;
       this.codes[id] = TAG_TYPES.indexOf(type) + 1;
       if (id > this.loadedUpTo) this.loadedUpTo = id;
     }
+    return learned;
   }
 
   private grow(id: number): void {
