@@ -209,6 +209,11 @@ for (const engine of ENGINES) {
       assert.match(html, new RegExp(writer.user.username));
       const plain = await writer.client.get(url);
       assert.equal(plain.headers['content-encoding'], undefined, 'identity without Accept-Encoding');
+      const refused = await writer.client.get(url, { 'accept-encoding': 'br;q=0, *' });
+      assert.equal(refused.headers['content-encoding'], 'gzip', 'a coding refused by name is never chosen through *, as for cached pages');
+      assert.match(decoded(refused), /action="\/logout"/);
+      const none = await writer.client.get(url, { 'accept-encoding': 'identity;q=1, *;q=0' });
+      assert.equal(none.headers['content-encoding'], undefined);
     });
 
     it('compresses a JSON download and a stylesheet once, and leaves packed downloads as they are', async () => {
